@@ -1,0 +1,5 @@
+package org.ehcpathway.advice;
+
+public enum AdviceOutcome {
+  ADVICE_GIVEN, NO_NEEDS_IDENTIFIED, EXISTING_ADVICE_SUFFICIENT
+}

@@ -1,0 +1,70 @@
+package org.ehcpathway.advice;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.StatutoryDeadlines;
+import org.ehcpathway.statutory.TaskDueDates;
+import org.ehcpathway.workflow.TaskInput;
+import org.springframework.stereotype.Component;
+
+/** The advice requests of an assessment, as the models call them ({@code ${adviceRequests...}}). */
+@Component("adviceRequests")
+public class AdviceRequests {
+
+  public static final String ADVICE_TYPE = "adviceType";
+
+  private final CaseRecords records;
+  private final StatutoryDeadlines rules;
+  private final EngineClock clock;
+  private final CurrentUser currentUser;
+
+  public AdviceRequests(CaseRecords records, StatutoryDeadlines rules, EngineClock clock, CurrentUser currentUser) {
+    this.records = records;
+    this.rules = rules;
+    this.clock = clock;
+    this.currentUser = currentUser;
+  }
+
+  /** The collection the "Request advice" call activity runs over, one advice request per type. */
+  public List<String> typesToRequest(DelegateExecution execution) {
+    return AdviceTypeList.parse(execution.getVariable(AdviceTypeList.VARIABLE)).stream().map(Enum::name).toList();
+  }
+
+  public void recordRequest(DelegateExecution execution) {
+    AdviceType type = adviceType(execution);
+    LocalDate requested = clock.today();
+    LocalDate due = rules.adviceDue(requested);
+    execution.setVariable(TaskDueDates.ADVICE_REQUESTED_DATE, requested.toString());
+    execution.setVariable("adviceDue", due.toString());
+    String reference = execution.getProcessBusinessKey();
+    records.recordAdviceRequest(reference, type.name(), execution.getProcessInstanceId(), requested, due);
+    records.recordMilestone(reference, MilestoneType.ADVICE_REQUESTED, requested, currentUser.id(), type.name());
+  }
+
+  public String answeringGroup(DelegateExecution execution) {
+    return adviceType(execution).answeringGroup();
+  }
+
+  public void recordAdvice(DelegateTask task) {
+    TaskInput input = TaskInput.of(task);
+    AdviceOutcome outcome = input.requiredChoice("adviceOutcome", AdviceOutcome.class);
+    String summary = outcome == AdviceOutcome.ADVICE_GIVEN
+        ? input.requiredText("summary", 4000) : input.optionalText("summary", 4000);
+    LocalDate returned = clock.today();
+    AdviceType type = adviceType(task);
+    records.recordAdviceReturned(task.getProcessInstanceId(), returned, outcome.name(), summary, currentUser.id());
+    records.recordMilestone(task.getExecution().getProcessBusinessKey(), MilestoneType.ADVICE_RETURNED, returned,
+        currentUser.id(), type.name() + ": " + outcome.name());
+  }
+
+  private static AdviceType adviceType(VariableScope scope) {
+    return AdviceType.valueOf(String.valueOf(scope.getVariable(ADVICE_TYPE)));
+  }
+}

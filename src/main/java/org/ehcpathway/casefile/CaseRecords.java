@@ -1,0 +1,162 @@
+package org.ehcpathway.casefile;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.ehcpathway.statutory.CaseDeadlines;
+import org.ehcpathway.statutory.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case read model. Every write joins the caller's transaction, which for process steps is the engine's
+ * own, so a step and its record commit together or not at all.
+ */
+@Repository
+public class CaseRecords {
+
+  private final JdbcClient jdbc;
+  private final EngineClock clock;
+
+  public CaseRecords(JdbcClient jdbc, EngineClock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Stores a new case and returns its reference, EHC-yyyy-nnnnnn (year the request was received). */
+  public String create(NewCaseRecord record) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    CaseDeadlines deadlines = record.deadlines();
+    jdbc.sql("""
+            INSERT INTO ehc_case (child_forename, child_surname, child_date_of_birth, child_sex, child_postcode,
+              child_upn, request_received_date, request_source, status, stage, decision_to_assess_due,
+              no_plan_decision_due, final_plan_due, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 'requestReceived', ?, ?, ?, ?, ?)""")
+        .params(record.forename(), record.surname(), record.dateOfBirth(), record.sex(), record.postcode(),
+            record.upn(), record.requestReceivedDate(), record.requestSource(), deadlines.decisionToAssess(),
+            deadlines.noPlanDecision(), deadlines.finalPlan(), record.createdBy(), now())
+        .update(keys, "id");
+    long id = keys.getKeyAs(Number.class).longValue();
+    String reference = "EHC-%d-%06d".formatted(record.requestReceivedDate().getYear(), id);
+    jdbc.sql("UPDATE ehc_case SET case_reference = ? WHERE id = ?").params(reference, id).update();
+    return reference;
+  }
+
+  public void linkProcess(String reference, String processInstanceId) {
+    jdbc.sql("UPDATE ehc_case SET process_instance_id = ? WHERE case_reference = ?")
+        .params(processInstanceId, reference).update();
+  }
+
+  public void recordMilestone(String reference, MilestoneType type, LocalDate date, String actor, String detail) {
+    jdbc.sql("""
+            INSERT INTO case_milestone (case_reference, milestone_type, milestone_date, recorded_at, recorded_by, detail)
+            VALUES (?, ?, ?, ?, ?, ?)""")
+        .params(reference, type.name(), date, now(), actor, truncate(detail, 500))
+        .update();
+  }
+
+  public void enterStage(String reference, String stage) {
+    jdbc.sql("UPDATE ehc_case SET stage = ? WHERE case_reference = ?").params(stage, reference).update();
+  }
+
+  public void recordDecisionToAssess(String reference, LocalDate date) {
+    jdbc.sql("UPDATE ehc_case SET decision_to_assess_date = ? WHERE case_reference = ?").params(date, reference).update();
+  }
+
+  public void recordDecisionToIssue(String reference, LocalDate date) {
+    jdbc.sql("UPDATE ehc_case SET decision_to_issue_date = ? WHERE case_reference = ?").params(date, reference).update();
+  }
+
+  public void recordProvision(String reference, String namedSetting, String fundingBand) {
+    jdbc.sql("UPDATE ehc_case SET named_setting = ?, funding_band = ? WHERE case_reference = ?")
+        .params(namedSetting, fundingBand, reference).update();
+  }
+
+  public void recordFinalPlan(String reference, LocalDate date, String namedSetting) {
+    jdbc.sql("UPDATE ehc_case SET final_plan_issued_date = ?, named_setting = ? WHERE case_reference = ?")
+        .params(date, namedSetting, reference).update();
+  }
+
+  public void close(String reference, CaseStatus status, LocalDate date) {
+    jdbc.sql("UPDATE ehc_case SET status = ?, stage = 'closed', closed_date = ? WHERE case_reference = ?")
+        .params(status.name(), date, reference).update();
+  }
+
+  public void recordAdviceRequest(String reference, String adviceType, String processInstanceId,
+      LocalDate requested, LocalDate due) {
+    jdbc.sql("""
+            INSERT INTO case_advice (case_reference, advice_type, process_instance_id, requested_date, due_date)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(reference, adviceType, processInstanceId, requested, due).update();
+  }
+
+  public void recordAdviceReturned(String processInstanceId, LocalDate returned, String outcome, String summary,
+      String actor) {
+    jdbc.sql("""
+            UPDATE case_advice SET returned_date = ?, outcome = ?, summary = ?, returned_by = ?
+            WHERE process_instance_id = ?""")
+        .params(returned, outcome, truncate(summary, 4000), actor, processInstanceId).update();
+  }
+
+  public void recordNotice(String reference, String noticeType, LocalDate issued, LocalDate appealBy, String body) {
+    jdbc.sql("""
+            INSERT INTO case_notice (case_reference, notice_type, issued_date, appeal_by, body)
+            VALUES (?, ?, ?, ?, ?)""")
+        .params(reference, noticeType, issued, appealBy, body).update();
+  }
+
+  public Optional<CaseRow> find(String reference) {
+    return jdbc.sql("SELECT * FROM ehc_case WHERE case_reference = ?").param(reference)
+        .query(CaseRow.class).optional();
+  }
+
+  public List<CaseRow> list(CaseStatus status, int limit, int offset) {
+    return jdbc.sql("""
+            SELECT * FROM ehc_case WHERE (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)
+            ORDER BY request_received_date, id LIMIT ? OFFSET ?""")
+        .params(status == null ? null : status.name(), status == null ? null : status.name(), limit, offset)
+        .query(CaseRow.class).list();
+  }
+
+  public List<CaseView.Milestone> milestones(String reference) {
+    return jdbc.sql("""
+            SELECT milestone_type, milestone_date, recorded_by, detail FROM case_milestone
+            WHERE case_reference = ? ORDER BY milestone_date, id""")
+        .param(reference)
+        .query((rs, n) -> new CaseView.Milestone(MilestoneType.valueOf(rs.getString(1)),
+            rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)))
+        .list();
+  }
+
+  public List<CaseView.Advice> advice(String reference) {
+    return jdbc.sql("""
+            SELECT advice_type, requested_date, due_date, returned_date, outcome, summary FROM case_advice
+            WHERE case_reference = ? ORDER BY requested_date, advice_type""")
+        .param(reference)
+        .query((rs, n) -> new CaseView.Advice(rs.getString(1), rs.getDate(2).toLocalDate(),
+            rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+            rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
+  public List<CaseView.Notice> notices(String reference) {
+    return jdbc.sql("""
+            SELECT notice_type, issued_date, appeal_by, body FROM case_notice
+            WHERE case_reference = ? ORDER BY issued_date, id""")
+        .param(reference)
+        .query((rs, n) -> new CaseView.Notice(rs.getString(1), rs.getDate(2).toLocalDate(),
+            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4)))
+        .list();
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.now());
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

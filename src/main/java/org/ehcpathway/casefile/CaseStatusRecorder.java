@@ -1,0 +1,39 @@
+package org.ehcpathway.casefile;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.statutory.EngineClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the case record's stage and status in step with the pathway: {@code ${caseStatus.enterStage(execution)}}
+ * as each step starts, {@code ${caseStatus.close(execution, 'NO_PLAN')}} when it ends.
+ */
+@Component("caseStatus")
+public class CaseStatusRecorder {
+
+  private final CaseRecords records;
+  private final EngineClock clock;
+  private final CurrentUser currentUser;
+
+  public CaseStatusRecorder(CaseRecords records, EngineClock clock, CurrentUser currentUser) {
+    this.records = records;
+    this.clock = clock;
+    this.currentUser = currentUser;
+  }
+
+  public void enterStage(DelegateExecution execution) {
+    records.enterStage(execution.getProcessBusinessKey(), execution.getCurrentActivityId());
+  }
+
+  public void close(DelegateExecution execution, String status) {
+    CaseStatus closing = CaseStatus.valueOf(status);
+    String reference = execution.getProcessBusinessKey();
+    if (closing == CaseStatus.WITHDRAWN) {
+      Object reason = execution.getVariable("withdrawalReason");
+      records.recordMilestone(reference, MilestoneType.REQUEST_WITHDRAWN, clock.today(), currentUser.id(),
+          reason == null ? null : reason.toString());
+    }
+    records.close(reference, closing, clock.today());
+  }
+}

@@ -1,0 +1,33 @@
+package org.ehcpathway.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** A request for an EHC needs assessment, as logged by a caseworker. */
+public record NewCaseRequest(
+    @NotNull(message = "is required") @Valid Child child,
+    @NotNull(message = "is required (YYYY-MM-DD)") LocalDate requestReceivedDate,
+    @NotNull(message = "is required; one of PARENT, YOUNG_PERSON, SCHOOL, HEALTH, SOCIAL_CARE, OTHER")
+    RequestSource requestSource) {
+
+  static final String NAME = "^[\\p{L}][\\p{L}\\p{M} '’.-]*$";
+
+  public record Child(
+      @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+      @Pattern(regexp = NAME, message = "must be letters, spaces, hyphens or apostrophes") String forename,
+      @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+      @Pattern(regexp = NAME, message = "must be letters, spaces, hyphens or apostrophes") String surname,
+      @NotNull(message = "is required (YYYY-MM-DD)") LocalDate dateOfBirth,
+      @NotNull(message = "is required; one of M, F, U") @Pattern(regexp = "M|F|U", message = "must be M, F or U")
+      String sex,
+      @NotBlank(message = "is required")
+      @Pattern(regexp = "(?i)^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", message = "is not a UK postcode")
+      String postcode,
+      @Pattern(regexp = "^[A-Z][0-9]{11}[0-9A-Z]$", message = "must be 13 characters: a letter, 11 digits, a digit or letter")
+      String upn) {
+  }
+}

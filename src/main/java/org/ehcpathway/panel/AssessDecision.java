@@ -1,0 +1,5 @@
+package org.ehcpathway.panel;
+
+public enum AssessDecision {
+  ASSESS, DO_NOT_ASSESS
+}

@@ -1,0 +1,5 @@
+package org.ehcpathway.plan;
+
+public enum SettingResponse {
+  ACCEPTS, DECLINES, NO_RESPONSE
+}

@@ -1,0 +1,70 @@
+package org.ehcpathway.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three doors, one user store (Camunda's identity service):
+ * <ul>
+ *   <li>/api/**: Spring Security, HTTP Basic or a session from the login form; group-based rules on each endpoint;</li>
+ *   <li>/engine-rest/*: Camunda's own ProcessEngineAuthenticationFilter with HTTP Basic, so engine
+ *       authorization applies to every REST call;</li>
+ *   <li>/camunda/** (Tasklist, Cockpit, Admin): the webapps' own login and CSRF protection.</li>
+ * </ul>
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+    return http
+        .securityMatcher("/api/**", "/login", "/logout")
+        .authenticationProvider(identity)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"EHC Pathway\"");
+          ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+              "Sign in with a user name and password");
+        }))
+        .formLogin(form -> form.defaultSuccessUrl("/api/cases?status=OPEN", false))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+            ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                "Your role does not allow this request")))
+        // Basic-authenticated API clients carry no session to forge; browser sessions keep CSRF protection.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .build();
+  }
+
+  /** Tasklist, Cockpit and /engine-rest authenticate with Camunda's own filters, registered below. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setName("engine-rest-authentication");
+    return registration;
+  }
+}

@@ -1,0 +1,160 @@
+package org.ehcpathway.statutory;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Objects;
+
+/**
+ * Every statutory clock of the EHC process, one method per rule, named after the rule it implements.
+ * This is the only place where deadline arithmetic happens (see docs/pathway.md for the mapping to law).
+ *
+ * <p>Counting follows ../shared/reference/statutory-timescales.md: calendar days from the day the clock
+ * starts (day 0) unless a rule says "beginning with", where the starting day is day 1; working days only
+ * where the regulations say so; months by calendar month.
+ */
+public final class StatutoryDeadlines {
+
+  private final WorkingDays workingDays;
+
+  public StatutoryDeadlines(WorkingDays workingDays) {
+    this.workingDays = Objects.requireNonNull(workingDays);
+  }
+
+  /** Reg 5(1): decide whether to assess within 6 weeks of receiving the request. */
+  public LocalDate decisionWhetherToAssess(LocalDate requestReceived) {
+    return requestReceived.plusWeeks(6);
+  }
+
+  /** Reg 8(1): advice and information within 6 weeks of the adviser receiving the request. */
+  public LocalDate adviceDue(LocalDate adviceRequested) {
+    return adviceRequested.plusWeeks(6);
+  }
+
+  /** Reg 10(1): a decision not to issue a plan must be notified within 16 weeks of the request. */
+  public LocalDate decisionNotToIssue(LocalDate requestReceived) {
+    return requestReceived.plusWeeks(16);
+  }
+
+  /**
+   * CoP 9.77: no legal deadline for the draft; serving it by week 14 leaves room for the 15-day
+   * representation window and consultation before the 20-week limit.
+   */
+  public LocalDate draftPlanTarget(LocalDate requestReceived) {
+    return requestReceived.plusWeeks(14);
+  }
+
+  /** Reg 13(1): "at least 15 days beginning with the day the draft was served": served is day 1. */
+  public LocalDate lastDayForRepresentations(LocalDate draftServed) {
+    return fifteenDaysBeginningWith(draftServed);
+  }
+
+  /** CFA s39-40, CoP 9.78-9.84: the school or college consulted should reply within 15 days. */
+  public LocalDate settingConsultationReply(LocalDate consultationSent) {
+    return consultationSent.plusDays(15);
+  }
+
+  /** Reg 13(2): the final plan within 20 weeks of the request. */
+  public LocalDate finalPlan(LocalDate requestReceived) {
+    return requestReceived.plusWeeks(20);
+  }
+
+  /** Reg 27(4): after a decision to re-assess, the final plan within 14 weeks of that decision. */
+  public LocalDate finalPlanAfterReassessment(LocalDate decisionToReassess) {
+    return decisionToReassess.plusWeeks(14);
+  }
+
+  /** Tribunal Procedure Rules r.20 / CFA s51: appeal within 2 months of the decision letter. */
+  public LocalDate appealWithoutMediation(LocalDate decisionLetter) {
+    return decisionLetter.plusMonths(2);
+  }
+
+  /** The appeal limit is the later of 2 months from the decision and 1 month from the mediation certificate. */
+  public LocalDate appealAfterMediation(LocalDate decisionLetter, LocalDate mediationCertificate) {
+    LocalDate fromCertificate = mediationCertificate.plusMonths(1);
+    LocalDate fromDecision = appealWithoutMediation(decisionLetter);
+    return fromCertificate.isAfter(fromDecision) ? fromCertificate : fromDecision;
+  }
+
+  /** Mediation Regs 2014: a mediation certificate within 3 working days. */
+  public LocalDate mediationCertificate(LocalDate requestForCertificate) {
+    return workingDays.add(requestForCertificate, 3);
+  }
+
+  /** Reg 15: a plan transferred from another LA, within 15 working days of the old LA learning of the move. */
+  public LocalDate planTransfer(LocalDate oldAuthorityLearnedOfMove) {
+    return workingDays.add(oldAuthorityLearnedOfMove, 15);
+  }
+
+  /** Reg 15(3): the new LA tells the family about the transferred plan within 6 weeks of the transfer. */
+  public LocalDate transferNoticeToFamily(LocalDate transfer) {
+    return transfer.plusWeeks(6);
+  }
+
+  /** Reg 18, CFA s44: review the plan within 12 months of its issue, then of the previous review. */
+  public LocalDate annualReview(LocalDate planIssuedOrLastReviewed) {
+    return planIssuedOrLastReviewed.plusMonths(12);
+  }
+
+  /** Reg 15(5): after a transfer in, review by the later of 12 months from the last review and 3 months from transfer. */
+  public LocalDate reviewAfterTransferIn(LocalDate lastReviewOrIssue, LocalDate transfer) {
+    LocalDate twelveMonths = annualReview(lastReviewOrIssue);
+    LocalDate threeMonths = transfer.plusMonths(3);
+    return twelveMonths.isAfter(threeMonths) ? twelveMonths : threeMonths;
+  }
+
+  /** Reg 19: notice of the review meeting at least 2 weeks before it. */
+  public LocalDate reviewInvitationsBy(LocalDate reviewMeeting) {
+    return reviewMeeting.minusWeeks(2);
+  }
+
+  /** Reg 20(7)-(8): the review report within 2 weeks after the meeting. */
+  public LocalDate reviewReport(LocalDate reviewMeeting) {
+    return reviewMeeting.plusWeeks(2);
+  }
+
+  /** Reg 20(10): the LA's review decision within 4 weeks of the meeting. */
+  public LocalDate reviewDecision(LocalDate reviewMeeting) {
+    return reviewMeeting.plusWeeks(4);
+  }
+
+  /** Reg 22(2): at least 15 days, beginning with the day proposed amendments were served, for representations. */
+  public LocalDate lastDayForAmendmentRepresentations(LocalDate amendmentsServed) {
+    return fifteenDaysBeginningWith(amendmentsServed);
+  }
+
+  /** Reg 22(3): the amended plan (or notice not to amend) within 8 weeks of sending proposed amendments. */
+  public LocalDate amendedPlan(LocalDate amendmentsSent) {
+    return amendmentsSent.plusWeeks(8);
+  }
+
+  /** Reg 18(1)(a): a phase transfer other than secondary to post-16 is settled by 15 February of the transfer year. */
+  public LocalDate phaseTransferToSchool(int transferYear) {
+    return LocalDate.of(transferYear, Month.FEBRUARY, 15);
+  }
+
+  /** Reg 18(1)(b): secondary school to post-16 is settled by 31 March of the transfer year. */
+  public LocalDate phaseTransferToPost16(int transferYear) {
+    return LocalDate.of(transferYear, Month.MARCH, 31);
+  }
+
+  /** Reg 18(2): post-16 to post-16 at another time: at least 5 months before the transfer. */
+  public LocalDate phaseTransferBetweenPost16(LocalDate transfer) {
+    return transfer.minusMonths(5);
+  }
+
+  /** The day a "15 days beginning with" window is over: the first day on which the process may move on. */
+  public LocalDate dayAfter(LocalDate lastDayOfWindow) {
+    return lastDayOfWindow.plusDays(1);
+  }
+
+  /** The next panel sitting on or after {@code from}, for decisions taken at a weekly panel. */
+  public LocalDate nextPanel(LocalDate from, DayOfWeek panelDay) {
+    int daysAhead = (panelDay.getValue() - from.getDayOfWeek().getValue() + 7) % 7;
+    return from.plusDays(daysAhead);
+  }
+
+  private static LocalDate fifteenDaysBeginningWith(LocalDate firstDay) {
+    return firstDay.plusDays(14);
+  }
+}

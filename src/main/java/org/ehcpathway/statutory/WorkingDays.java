@@ -1,0 +1,69 @@
+package org.ehcpathway.statutory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Working days: Monday to Friday, not a bank holiday in England and Wales. */
+public final class WorkingDays {
+
+  private static final String BANK_HOLIDAYS = "/statutory/bank-holidays-england-and-wales.csv";
+
+  private final TreeSet<LocalDate> bankHolidays;
+
+  public WorkingDays(Set<LocalDate> bankHolidays) {
+    this.bankHolidays = new TreeSet<>(bankHolidays);
+  }
+
+  public static WorkingDays englandAndWales() {
+    try (InputStream in = WorkingDays.class.getResourceAsStream(BANK_HOLIDAYS)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing bank holiday calendar " + BANK_HOLIDAYS);
+      }
+      Set<LocalDate> dates = new TreeSet<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      reader.lines().skip(1).filter(line -> !line.isBlank())
+          .forEach(line -> dates.add(LocalDate.parse(line.substring(0, line.indexOf(',')))));
+      return new WorkingDays(dates);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean isWorkingDay(LocalDate date) {
+    DayOfWeek day = date.getDayOfWeek();
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !bankHolidays.contains(date);
+  }
+
+  /** The date {@code n} working days after {@code start} (the start day itself is not counted). */
+  public LocalDate add(LocalDate start, int n) {
+    requireCovered(start);
+    LocalDate date = start;
+    int counted = 0;
+    while (counted < n) {
+      date = date.plusDays(1);
+      if (isWorkingDay(date)) {
+        counted++;
+      }
+    }
+    requireCovered(date);
+    return date;
+  }
+
+  private void requireCovered(LocalDate date) {
+    if (bankHolidays.isEmpty()) {
+      return;
+    }
+    if (date.getYear() < bankHolidays.first().getYear() || date.getYear() > bankHolidays.last().getYear()) {
+      throw new IllegalArgumentException("No bank holiday calendar for " + date.getYear()
+          + "; the calendar covers " + bankHolidays.first().getYear() + " to " + bankHolidays.last().getYear());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.ehcpathway.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.ehcpathway.workflow.InvalidInputException;
+
+/**
+ * Camunda's REST API answers any exception from a task listener with 500. When the cause is input the caller
+ * got wrong (an unknown advice type, a missing decision), answer 400 with the message naming the variable;
+ * everything else is left to Camunda's own handler.
+ */
+@Priority(1)
+public class EngineRestInputErrors implements ExceptionMapper<RestException> {
+
+  private final RestExceptionHandler camundaHandler = new RestExceptionHandler();
+
+  @Override
+  public Response toResponse(RestException exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException invalid) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "InvalidInputException", "message", invalid.getMessage(),
+                "field", invalid.field()))
+            .build();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return camundaHandler.toResponse(exception);
+  }
+}

@@ -1,0 +1,134 @@
+package org.ehcpathway.statutory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each rule against ../shared/reference/statutory-timescales.md, its worked example first. */
+class StatutoryDeadlinesTest {
+
+  private final StatutoryDeadlines rules = new StatutoryDeadlines(WorkingDays.englandAndWales());
+
+  @Test
+  void workedExampleFromTheReference() {
+    LocalDate received = LocalDate.parse("2026-01-05");
+    CaseDeadlines deadlines = CaseDeadlines.forRequestReceived(received, rules);
+    assertThat(deadlines.decisionToAssess()).isEqualTo("2026-02-16");
+    assertThat(deadlines.noPlanDecision()).isEqualTo("2026-04-27");
+    assertThat(deadlines.finalPlan()).isEqualTo("2026-05-25");
+    assertThat(received.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+    assertThat(deadlines.finalPlan().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource({
+      // rule,                       starts,     due
+      "decisionWhetherToAssess,      2026-01-05, 2026-02-16",
+      "decisionWhetherToAssess,      2024-02-01, 2024-03-14",   // leap year: 42 days includes 29 Feb
+      "decisionWhetherToAssess,      2026-03-20, 2026-05-01",   // across the change to BST: dates, not hours
+      "decisionWhetherToAssess,      2026-12-24, 2027-02-04",   // across the year end; holidays do not count
+      "adviceDue,                    2026-01-20, 2026-03-03",
+      "decisionNotToIssue,           2026-01-05, 2026-04-27",
+      "draftPlanTarget,              2026-01-05, 2026-04-13",
+      "lastDayForRepresentations,    2026-03-02, 2026-03-16",   // served = day 1 of 15
+      "lastDayForRepresentations,    2026-02-20, 2026-03-06",
+      "settingConsultationReply,     2026-03-17, 2026-04-01",
+      "finalPlan,                    2026-01-05, 2026-05-25",   // a bank holiday: calendar weeks still count
+      "finalPlan,                    2025-10-31, 2026-03-20",
+      "finalPlanAfterReassessment,   2026-01-05, 2026-04-13",
+      "appealWithoutMediation,       2026-03-10, 2026-05-10",
+      "appealWithoutMediation,       2025-12-31, 2026-02-28",   // no 31 February: the last day of the month
+      "transferNoticeToFamily,       2026-09-01, 2026-10-13",
+      "annualReview,                 2026-05-25, 2027-05-25",
+      "annualReview,                 2024-02-29, 2025-02-28",   // a plan issued on 29 Feb
+      "reviewInvitationsBy,          2026-11-26, 2026-11-12",
+      "reviewReport,                 2026-11-26, 2026-12-10",
+      "reviewDecision,               2026-11-26, 2026-12-24",
+      "lastDayForAmendmentRepresentations, 2027-01-04, 2027-01-18",
+      "amendedPlan,                  2027-01-04, 2027-03-01",
+      "phaseTransferBetweenPost16,   2027-09-01, 2027-04-01",
+      "dayAfter,                     2026-03-16, 2026-03-17",
+  })
+  void eachRuleCountsCalendarTimeFromItsStart(String rule, LocalDate starts, LocalDate due) {
+    assertThat(dateRule(rule).apply(starts)).isEqualTo(due);
+  }
+
+  @ParameterizedTest(name = "{0} working days after {1} = {2}")
+  @CsvSource({
+      "3,  2026-04-01, 2026-04-08",   // Good Friday and Easter Monday skipped
+      "3,  2026-12-23, 2026-12-30",   // Christmas Day and the substitute Boxing Day (Mon 28 Dec)
+      "3,  2026-11-20, 2026-11-25",   // a Friday: the weekend is skipped
+      "15, 2026-04-01, 2026-04-24",
+      "15, 2026-05-01, 2026-05-26",   // two May bank holidays
+  })
+  void workingDayRulesSkipWeekendsAndBankHolidays(int days, LocalDate starts, LocalDate due) {
+    Function<LocalDate, LocalDate> rule = days == 3 ? rules::mediationCertificate : rules::planTransfer;
+    assertThat(rule.apply(starts)).isEqualTo(due);
+  }
+
+  @Test
+  void workingDaysOutsideTheBankHolidayCalendarAreRefusedRatherThanGuessed() {
+    assertThatThrownBy(() -> rules.planTransfer(LocalDate.parse("2031-01-02")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2031");
+  }
+
+  @ParameterizedTest(name = "review after transfer in: last {0}, transfer {1} -> {2}")
+  @CsvSource({
+      "2026-01-10, 2026-11-20, 2027-02-20",   // 3 months from the transfer is later
+      "2026-06-30, 2026-09-01, 2027-06-30",   // 12 months from the last review is later
+  })
+  void reviewAfterTransferInIsTheLaterOfTheTwoClocks(LocalDate lastReview, LocalDate transfer, LocalDate due) {
+    assertThat(rules.reviewAfterTransferIn(lastReview, transfer)).isEqualTo(due);
+  }
+
+  @Test
+  void appealAfterMediationIsTheLaterOfTwoMonthsAndOneMonthFromTheCertificate() {
+    BiFunction<String, String, LocalDate> appeal = (decision, certificate) ->
+        rules.appealAfterMediation(LocalDate.parse(decision), LocalDate.parse(certificate));
+    assertThat(appeal.apply("2026-03-10", "2026-04-20")).isEqualTo("2026-05-20");
+    assertThat(appeal.apply("2026-03-10", "2026-03-20")).isEqualTo("2026-05-10");
+  }
+
+  @Test
+  void phaseTransferDeadlinesAreFixedDatesInTheTransferYear() {
+    assertThat(rules.phaseTransferToSchool(2027)).isEqualTo("2027-02-15");
+    assertThat(rules.phaseTransferToPost16(2027)).isEqualTo("2027-03-31");
+  }
+
+  @ParameterizedTest(name = "next panel from {0} is {1}")
+  @CsvSource({"2026-11-26, 2026-11-26", "2026-11-27, 2026-12-03", "2026-11-23, 2026-11-26"})
+  void nextWeeklyPanelIsOnOrAfterTheGivenDay(LocalDate from, LocalDate panel) {
+    assertThat(rules.nextPanel(from, DayOfWeek.THURSDAY)).isEqualTo(panel);
+  }
+
+  private Function<LocalDate, LocalDate> dateRule(String name) {
+    return switch (name) {
+      case "decisionWhetherToAssess" -> rules::decisionWhetherToAssess;
+      case "adviceDue" -> rules::adviceDue;
+      case "decisionNotToIssue" -> rules::decisionNotToIssue;
+      case "draftPlanTarget" -> rules::draftPlanTarget;
+      case "lastDayForRepresentations" -> rules::lastDayForRepresentations;
+      case "settingConsultationReply" -> rules::settingConsultationReply;
+      case "finalPlan" -> rules::finalPlan;
+      case "finalPlanAfterReassessment" -> rules::finalPlanAfterReassessment;
+      case "appealWithoutMediation" -> rules::appealWithoutMediation;
+      case "transferNoticeToFamily" -> rules::transferNoticeToFamily;
+      case "annualReview" -> rules::annualReview;
+      case "reviewInvitationsBy" -> rules::reviewInvitationsBy;
+      case "reviewReport" -> rules::reviewReport;
+      case "reviewDecision" -> rules::reviewDecision;
+      case "lastDayForAmendmentRepresentations" -> rules::lastDayForAmendmentRepresentations;
+      case "amendedPlan" -> rules::amendedPlan;
+      case "phaseTransferBetweenPost16" -> rules::phaseTransferBetweenPost16;
+      case "dayAfter" -> rules::dayAfter;
+      default -> throw new IllegalArgumentException("No rule " + name);
+    };
+  }
+}
