@@ -31,20 +31,21 @@ const camundaDescriptor = JSON.parse(
 
 const config = JSON.parse(readFileSync(join(here, '.bpmnlintrc'), 'utf8'));
 
-const linter = new Linter({
-  config,
-  // resolve rules and configs from this folder, whatever the working directory
-  resolver: new NodeResolver({ require })
-});
+// resolve rules and configs from this folder, whatever the working directory
+const resolver = new NodeResolver({ require });
 
 const FAILING = new Set([ 'error', 'warn', 'rule-error' ]);
+
+function firstLine(text) {
+  return String(text).split('\n')[0];
+}
 
 function importFindings(warnings) {
   return warnings.map((warning) => ({
     id: warning.element?.id ?? '',
     rule: 'moddle-import',
     category: 'error',
-    message: 'import warning: ' + String(warning.message).split('\n')[0]
+    message: 'import warning: ' + firstLine(warning.message)
   }));
 }
 
@@ -60,11 +61,15 @@ async function lintFile(file) {
   } catch (err) {
     return [
       ...importFindings(err.warnings || []),
-      { id: '', rule: 'moddle-import', category: 'error', message: 'parse error: ' + err.message }
+      { id: '', rule: 'moddle-import', category: 'error', message: 'parse error: ' + firstLine(err.message) }
     ];
   }
 
   const findings = importFindings(warnings);
+
+  // a fresh Linter per file: some rules keep state between runs
+  // (e.g. no-duplicate-sequence-flows), which would leak across files
+  const linter = new Linter({ config, resolver });
 
   const results = await linter.lint(rootElement);
 

@@ -11,6 +11,7 @@ import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -69,7 +70,7 @@ public class Notices {
     resolver.setSuffix(".txt");
     resolver.setTemplateMode(TemplateMode.TEXT);
     resolver.setCharacterEncoding("UTF-8");
-    TemplateEngine engine = new TemplateEngine();
+    TemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }

@@ -84,17 +84,21 @@ class EngineAccessSetup implements ApplicationRunner {
     }
   }
 
+  /** One authorization row per group and resource: a further permission is added to the existing row. */
   private void grant(String group, Resource resource, String resourceId, Permission permission) {
-    boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-        .resourceId(resourceId).hasPermission(permission).count() > 0;
-    if (!granted) {
-      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
-      authorization.addPermission(permission);
-      authorizationService.saveAuthorization(authorization);
+    } else if (authorization.isPermissionGranted(permission)) {
+      return;
     }
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
   }
 
   private Filter ensureFilter(String name, int priority, String description, TaskQuery query) {

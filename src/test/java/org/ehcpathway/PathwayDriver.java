@@ -1,0 +1,66 @@
+package org.ehcpathway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcpathway.intake.IntakeService;
+import org.ehcpathway.intake.NewCaseRequest;
+import org.ehcpathway.intake.NewCaseResponse;
+import org.ehcpathway.intake.RequestSource;
+import org.ehcpathway.simulation.SimulatedClock;
+import org.ehcpathway.statutory.EngineClock;
+import org.springframework.stereotype.Component;
+
+/** Moves cases through the pathway the way users would, for tests. */
+@Component
+public class PathwayDriver {
+
+  private final IntakeService intake;
+  private final TaskService taskService;
+  private final SimulatedClock simulatedClock;
+
+  PathwayDriver(IntakeService intake, TaskService taskService, SimulatedClock simulatedClock) {
+    this.intake = intake;
+    this.taskService = taskService;
+    this.simulatedClock = simulatedClock;
+  }
+
+  /** Sets the engine clock to 10:00 London time on the date and runs every job then due. */
+  public int today(String date) {
+    Instant tenAm = LocalDate.parse(date).atTime(LocalTime.of(10, 0)).atZone(EngineClock.LONDON).toInstant();
+    return simulatedClock.moveTo(tenAm);
+  }
+
+  public NewCaseResponse receiveRequest(String received, String dateOfBirth) {
+    return intake.receiveRequest(new NewCaseRequest(
+        new NewCaseRequest.Child("Test", "Child", LocalDate.parse(dateOfBirth), "F", "AB1 2CD", null),
+        LocalDate.parse(received), RequestSource.PARENT), "caseworker");
+  }
+
+  public Task task(String caseReference, String taskKey) {
+    List<Task> tasks = tasks(caseReference, taskKey);
+    assertThat(tasks).as("open %s tasks", taskKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public List<Task> tasks(String caseReference, String taskKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseReference).taskDefinitionKey(taskKey)
+        .list();
+  }
+
+  public void complete(String caseReference, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(caseReference, taskKey).getId(), variables);
+  }
+
+  public void giveAllAdvice(String caseReference) {
+    for (Task advice : tasks(caseReference, "provideAdvice")) {
+      taskService.complete(advice.getId(), Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
+    }
+  }
+}
