@@ -1,6 +1,8 @@
 package org.ehcpathway.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -32,18 +35,24 @@ class SecurityConfiguration {
         .securityMatcher("/api/**", "/login", "/logout")
         .authenticationProvider(identity)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"EHC Pathway\"");
-          ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-              "Sign in with a user name and password");
-        }))
+        .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
         .formLogin(form -> form.defaultSuccessUrl("/api/cases?status=OPEN", false))
-        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
-            ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Your role does not allow this request")))
+        // An API answers 401, whatever the client: no redirect to the login page.
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint(SecurityConfiguration::unauthorized)
+            .accessDeniedHandler((request, response, e) ->
+                ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Your role does not allow this request")))
         // Basic-authenticated API clients carry no session to forge; browser sessions keep CSRF protection.
         .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
         .build();
+  }
+
+  private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException e) throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"EHC Pathway\"");
+    ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+        "Sign in with a user name and password");
   }
 
   /** Tasklist, Cockpit and /engine-rest authenticate with Camunda's own filters, registered below. */
