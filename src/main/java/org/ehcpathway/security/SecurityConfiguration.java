@@ -43,8 +43,10 @@ class SecurityConfiguration {
             .accessDeniedHandler((request, response, e) ->
                 ProblemResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                     "Your role does not allow this request")))
-        // Basic-authenticated API clients carry no session to forge; browser sessions keep CSRF protection.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        // CSRF rides on a browser's session cookie: requests with their own credentials, or with no session
+        // at all, carry nothing to forge. Browser sessions keep CSRF protection.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+            || request.getRequestedSessionId() == null))
         .build();
   }
 
