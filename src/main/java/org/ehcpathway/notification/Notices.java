@@ -49,6 +49,11 @@ public class Notices {
     issue(execution, "DECISION_NOT_TO_ISSUE", "decision-not-to-issue");
   }
 
+  /** The final plan's covering notice: appeal rights against sections B, F and I. */
+  public void finalPlan(DelegateExecution execution) {
+    issue(execution, "FINAL_PLAN", "final-plan");
+  }
+
   private void issue(DelegateExecution execution, String noticeType, String template) {
     String reference = execution.getProcessBusinessKey();
     LocalDate today = clock.today();
@@ -58,6 +63,7 @@ public class Notices {
     context.setVariable("decisionDate", LETTER_DATE.format(today));
     context.setVariable("appealBy", LETTER_DATE.format(appealBy));
     context.setVariable("reason", String.valueOf(execution.getVariable("reason")));
+    context.setVariable("namedSetting", execution.getVariable("namedSetting"));
     context.setVariable("council", council);
     String body = templates.process(template, context);
     records.recordNotice(reference, noticeType, today, appealBy, body);

@@ -58,11 +58,19 @@ public class PanelDecisions {
     if (decision == AssessDecision.ASSESS) {
       List<AdviceType> types = AdviceTypeList.parse(task.getVariable(AdviceTypeList.VARIABLE));
       records.recordMilestone(reference, MilestoneType.DECISION_TO_ASSESS, today, currentUser.id(),
-          "Advice sought: " + types.stream().map(Enum::name).collect(Collectors.joining(", ")));
+          adviceSought(types));
     } else {
       records.recordMilestone(reference, MilestoneType.DECISION_NOT_TO_ASSESS, today, currentUser.id(), null);
     }
     records.recordDecisionToAssess(reference, today);
+  }
+
+  /** Reg 6(1) advice the panel did not ask for is named, so a reviewer can see why existing advice sufficed. */
+  private static String adviceSought(List<AdviceType> types) {
+    String sought = "Advice sought: " + types.stream().map(Enum::name).collect(Collectors.joining(", "));
+    List<String> notSought = AdviceType.REQUIRED_BY_REGULATION_6.stream().filter(t -> !types.contains(t))
+        .map(Enum::name).toList();
+    return notSought.isEmpty() ? sought : sought + ". Reg 6(1) advice not sought: " + String.join(", ", notSought);
   }
 
   /** A fresh decision: the earlier decision's answer must not complete this one. */

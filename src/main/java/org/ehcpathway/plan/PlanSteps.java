@@ -9,6 +9,7 @@ import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.statutory.TaskDueDates;
+import org.ehcpathway.workflow.InvalidInputException;
 import org.ehcpathway.workflow.TaskInput;
 import org.springframework.stereotype.Component;
 
@@ -73,13 +74,24 @@ public class PlanSteps {
         response.name());
   }
 
-  /** The panel's named setting stands unless the caseworker overrides it when issuing. */
+  /**
+   * The panel's named setting stands unless the caseworker overrides it when issuing. The family has at least
+   * 15 days for representations (reg 13(1)) even when their first views arrive early, so the final plan cannot
+   * be issued before that window is over.
+   */
   public void finalPlanIssued(DelegateTask task) {
     String namedSetting = TaskInput.of(task).optionalText("namedSetting", 200);
     String reference = reference(task);
     LocalDate issued = clock.today();
+    LocalDate lastDayForViews = rules.lastDayForRepresentations(
+        LocalDate.parse(String.valueOf(task.getVariable(TaskDueDates.DRAFT_SERVED_DATE))));
+    if (!issued.isAfter(lastDayForViews)) {
+      throw new InvalidInputException("representationWindow", "the family may make representations on the draft until "
+          + lastDayForViews + " (reg 13(1)); the final plan can be issued from " + rules.dayAfter(lastDayForViews));
+    }
     String setting = namedSetting != null ? namedSetting
         : records.find(reference).map(row -> row.namedSetting()).orElse(null);
+    task.setVariable("namedSetting", setting);
     records.recordFinalPlan(reference, issued, setting);
     records.recordMilestone(reference, MilestoneType.FINAL_PLAN_ISSUED, issued, currentUser.id(), setting);
   }

@@ -2,7 +2,6 @@ package org.ehcpathway.statutory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.Objects;
 
 /**
@@ -59,7 +58,7 @@ public final class StatutoryDeadlines {
     return requestReceived.plusWeeks(20);
   }
 
-  /** Reg 27(4): after a decision to re-assess, the final plan within 14 weeks of that decision. */
+  /** Reg 27(2): after a decision to re-assess, the final plan within 14 weeks of that decision. */
   public LocalDate finalPlanAfterReassessment(LocalDate decisionToReassess) {
     return decisionToReassess.plusWeeks(14);
   }
@@ -76,34 +75,15 @@ public final class StatutoryDeadlines {
     return fromCertificate.isAfter(fromDecision) ? fromCertificate : fromDecision;
   }
 
-  /** Mediation Regs 2014: a mediation certificate within 3 working days. */
-  public LocalDate mediationCertificate(LocalDate requestForCertificate) {
-    return workingDays.add(requestForCertificate, 3);
-  }
-
-  /** Reg 15: a plan transferred from another LA, within 15 working days of the old LA learning of the move. */
+  /**
+   * Reg 15(2): when the old LA learns of a move less than 15 working days before it, the plan transfers within
+   * "15 working days beginning with the day on which it did become aware": that day is day 1 if it is a working day.
+   */
   public LocalDate planTransfer(LocalDate oldAuthorityLearnedOfMove) {
-    return workingDays.add(oldAuthorityLearnedOfMove, 15);
+    return workingDays.nthBeginningWith(oldAuthorityLearnedOfMove, 15);
   }
 
-  /** Reg 15(3): the new LA tells the family about the transferred plan within 6 weeks of the transfer. */
-  public LocalDate transferNoticeToFamily(LocalDate transfer) {
-    return transfer.plusWeeks(6);
-  }
-
-  /** Reg 18, CFA s44: review the plan within 12 months of its issue, then of the previous review. */
-  public LocalDate annualReview(LocalDate planIssuedOrLastReviewed) {
-    return planIssuedOrLastReviewed.plusMonths(12);
-  }
-
-  /** Reg 15(5): after a transfer in, review by the later of 12 months from the last review and 3 months from transfer. */
-  public LocalDate reviewAfterTransferIn(LocalDate lastReviewOrIssue, LocalDate transfer) {
-    LocalDate twelveMonths = annualReview(lastReviewOrIssue);
-    LocalDate threeMonths = transfer.plusMonths(3);
-    return twelveMonths.isAfter(threeMonths) ? twelveMonths : threeMonths;
-  }
-
-  /** Reg 19: notice of the review meeting at least 2 weeks before it. */
+  /** Reg 20(3) (reg 21(3) for a child not at school): at least 2 weeks' notice of the review meeting. */
   public LocalDate reviewInvitationsBy(LocalDate reviewMeeting) {
     return reviewMeeting.minusWeeks(2);
   }
@@ -126,21 +106,6 @@ public final class StatutoryDeadlines {
   /** Reg 22(3): the amended plan (or notice not to amend) within 8 weeks of sending proposed amendments. */
   public LocalDate amendedPlan(LocalDate amendmentsSent) {
     return amendmentsSent.plusWeeks(8);
-  }
-
-  /** Reg 18(1)(a): a phase transfer other than secondary to post-16 is settled by 15 February of the transfer year. */
-  public LocalDate phaseTransferToSchool(int transferYear) {
-    return LocalDate.of(transferYear, Month.FEBRUARY, 15);
-  }
-
-  /** Reg 18(1)(b): secondary school to post-16 is settled by 31 March of the transfer year. */
-  public LocalDate phaseTransferToPost16(int transferYear) {
-    return LocalDate.of(transferYear, Month.MARCH, 31);
-  }
-
-  /** Reg 18(2): post-16 to post-16 at another time: at least 5 months before the transfer. */
-  public LocalDate phaseTransferBetweenPost16(LocalDate transfer) {
-    return transfer.minusMonths(5);
   }
 
   /** The day a "15 days beginning with" window is over: the first day on which the process may move on. */

@@ -57,6 +57,18 @@ public final class WorkingDays {
     return date;
   }
 
+  /**
+   * The n-th working day of a period "beginning with" {@code start}: the start counts as day 1 when it is a
+   * working day; otherwise the first working day after it is day 1.
+   */
+  public LocalDate nthBeginningWith(LocalDate start, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("A period has at least one day");
+    }
+    LocalDate dayBefore = start.minusDays(1);
+    return add(dayBefore, n);
+  }
+
   private void requireCovered(LocalDate date) {
     if (bankHolidays.isEmpty()) {
       return;

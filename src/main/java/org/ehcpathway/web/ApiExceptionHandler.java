@@ -73,7 +73,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
-    LOG.error("Unexpected error in the API: {}", e.getClass().getName(), e);
+    // Exception messages can quote submitted values (a child's name in a database error): log where, not what.
+    StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+    LOG.error("Unexpected error in the API: {} at {}", e.getClass().getName(), where);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
         "The request could not be completed; nothing was changed. Please try again or contact support.");
   }

@@ -98,6 +98,9 @@ class NeedsAssessmentPathwayTest {
         Map.of("decision", "ASSESS", "adviceTypes", "HEALTH,SOCIAL_CARE", "reason", "May need special provision."));
     assertThat(pathway(ref)).isWaitingAt("requestAdvice");
     assertThat(caseFile.view(ref).stage()).isEqualTo("requestAdvice");
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.DECISION_TO_ASSESS)
+        .extracting(CaseView.Milestone::detail).containsExactly(
+            "Advice sought: HEALTH, SOCIAL_CARE. Reg 6(1) advice not sought: EDUCATIONAL, PSYCHOLOGICAL");
 
     List<Task> advice = driver.tasks(ref, "provideAdvice");
     assertThat(advice).hasSize(2).allSatisfy(task ->
@@ -187,6 +190,11 @@ class NeedsAssessmentPathwayTest {
         tuple(MilestoneType.PROVISION_AGREED, LocalDate.parse("2026-04-02")),
         tuple(MilestoneType.FINAL_PLAN_ISSUED, LocalDate.parse("2026-05-20")));
     assertThat(view.milestones()).filteredOn(m -> m.type() == MilestoneType.ADVICE_RETURNED).hasSize(4);
+    CaseView.Notice notice = view.notices().get(0);
+    assertThat(notice.type()).isEqualTo("FINAL_PLAN");
+    assertThat(notice.appealBy()).isEqualTo("2026-07-20");
+    assertThat(notice.text()).contains(ref, "20 May 2026", "names Oak Tree School in section I", "section B",
+        "section F", "by 20 July 2026");
   }
 
   @Test
@@ -203,6 +211,12 @@ class NeedsAssessmentPathwayTest {
         .isEqualTo("Riverside Academy");
     driver.complete(ref, "consultSetting", Map.of("settingResponse", "ACCEPTS"));
     driver.complete(ref, "agreeProvision", Map.of("namedSetting", "Riverside Academy", "fundingBand", "BAND_2"));
+
+    // Early views do not shorten the family's 15 days (reg 13(1)): the plan cannot be final before day 16.
+    Task issue = driver.task(ref, "issueFinalPlan");
+    assertThatThrownBy(() -> taskService.complete(issue.getId(), Map.of()))
+        .rootCause().hasMessageContaining("until 2026-03-16").hasMessageContaining("from 2026-03-17");
+    driver.today("2026-03-17");
     driver.complete(ref, "issueFinalPlan", Map.of("namedSetting", "Riverside Academy (Hill Site)"));
 
     CaseView view = caseFile.view(ref);

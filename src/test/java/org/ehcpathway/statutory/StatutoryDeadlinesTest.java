@@ -45,32 +45,37 @@ class StatutoryDeadlinesTest {
       "finalPlanAfterReassessment,   2026-01-05, 2026-04-13",
       "appealWithoutMediation,       2026-03-10, 2026-05-10",
       "appealWithoutMediation,       2025-12-31, 2026-02-28",   // no 31 February: the last day of the month
-      "transferNoticeToFamily,       2026-09-01, 2026-10-13",
-      "annualReview,                 2026-05-25, 2027-05-25",
-      "annualReview,                 2024-02-29, 2025-02-28",   // a plan issued on 29 Feb
       "reviewInvitationsBy,          2026-11-26, 2026-11-12",
       "reviewReport,                 2026-11-26, 2026-12-10",
       "reviewDecision,               2026-11-26, 2026-12-24",
       "lastDayForAmendmentRepresentations, 2027-01-04, 2027-01-18",
       "amendedPlan,                  2027-01-04, 2027-03-01",
-      "phaseTransferBetweenPost16,   2027-09-01, 2027-04-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
   })
   void eachRuleCountsCalendarTimeFromItsStart(String rule, LocalDate starts, LocalDate due) {
     assertThat(dateRule(rule).apply(starts)).isEqualTo(due);
   }
 
+  @ParameterizedTest(name = "plan transfer: aware {0} -> {1}")
+  @CsvSource({
+      "2026-04-01, 2026-04-23",   // Wed 1 Apr is day 1; Good Friday and Easter Monday skipped
+      "2026-04-03, 2026-04-27",   // Good Friday is not a working day: Tue 7 Apr is day 1
+      "2026-12-23, 2027-01-15",   // Christmas, substitute Boxing Day (Mon 28 Dec) and New Year's Day skipped
+      "2026-05-01, 2026-05-22",   // Fri 1 May is day 1; the two May bank holidays skipped
+  })
+  void planTransferCountsFifteenWorkingDaysBeginningWithTheDayTheOldAuthorityLearned(LocalDate aware,
+      LocalDate due) {
+    assertThat(rules.planTransfer(aware)).isEqualTo(due);
+  }
+
   @ParameterizedTest(name = "{0} working days after {1} = {2}")
   @CsvSource({
-      "3,  2026-04-01, 2026-04-08",   // Good Friday and Easter Monday skipped
-      "3,  2026-12-23, 2026-12-30",   // Christmas Day and the substitute Boxing Day (Mon 28 Dec)
-      "3,  2026-11-20, 2026-11-25",   // a Friday: the weekend is skipped
-      "15, 2026-04-01, 2026-04-24",
-      "15, 2026-05-01, 2026-05-26",   // two May bank holidays
+      "3, 2026-04-01, 2026-04-08",   // the start day does not count; Good Friday and Easter Monday skipped
+      "3, 2026-12-23, 2026-12-30",   // Christmas Day and the substitute Boxing Day (Mon 28 Dec)
+      "3, 2026-11-20, 2026-11-25",   // a Friday: the weekend is skipped
   })
-  void workingDayRulesSkipWeekendsAndBankHolidays(int days, LocalDate starts, LocalDate due) {
-    Function<LocalDate, LocalDate> rule = days == 3 ? rules::mediationCertificate : rules::planTransfer;
-    assertThat(rule.apply(starts)).isEqualTo(due);
+  void workingDaysAfterADaySkipWeekendsAndBankHolidays(int days, LocalDate start, LocalDate due) {
+    assertThat(WorkingDays.englandAndWales().add(start, days)).isEqualTo(due);
   }
 
   @Test
@@ -79,27 +84,12 @@ class StatutoryDeadlinesTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2031");
   }
 
-  @ParameterizedTest(name = "review after transfer in: last {0}, transfer {1} -> {2}")
-  @CsvSource({
-      "2026-01-10, 2026-11-20, 2027-02-20",   // 3 months from the transfer is later
-      "2026-06-30, 2026-09-01, 2027-06-30",   // 12 months from the last review is later
-  })
-  void reviewAfterTransferInIsTheLaterOfTheTwoClocks(LocalDate lastReview, LocalDate transfer, LocalDate due) {
-    assertThat(rules.reviewAfterTransferIn(lastReview, transfer)).isEqualTo(due);
-  }
-
   @Test
   void appealAfterMediationIsTheLaterOfTwoMonthsAndOneMonthFromTheCertificate() {
     BiFunction<String, String, LocalDate> appeal = (decision, certificate) ->
         rules.appealAfterMediation(LocalDate.parse(decision), LocalDate.parse(certificate));
     assertThat(appeal.apply("2026-03-10", "2026-04-20")).isEqualTo("2026-05-20");
     assertThat(appeal.apply("2026-03-10", "2026-03-20")).isEqualTo("2026-05-10");
-  }
-
-  @Test
-  void phaseTransferDeadlinesAreFixedDatesInTheTransferYear() {
-    assertThat(rules.phaseTransferToSchool(2027)).isEqualTo("2027-02-15");
-    assertThat(rules.phaseTransferToPost16(2027)).isEqualTo("2027-03-31");
   }
 
   @ParameterizedTest(name = "next panel from {0} is {1}")
@@ -119,14 +109,11 @@ class StatutoryDeadlinesTest {
       case "finalPlan" -> rules::finalPlan;
       case "finalPlanAfterReassessment" -> rules::finalPlanAfterReassessment;
       case "appealWithoutMediation" -> rules::appealWithoutMediation;
-      case "transferNoticeToFamily" -> rules::transferNoticeToFamily;
-      case "annualReview" -> rules::annualReview;
       case "reviewInvitationsBy" -> rules::reviewInvitationsBy;
       case "reviewReport" -> rules::reviewReport;
       case "reviewDecision" -> rules::reviewDecision;
       case "lastDayForAmendmentRepresentations" -> rules::lastDayForAmendmentRepresentations;
       case "amendedPlan" -> rules::amendedPlan;
-      case "phaseTransferBetweenPost16" -> rules::phaseTransferBetweenPost16;
       case "dayAfter" -> rules::dayAfter;
       default -> throw new IllegalArgumentException("No rule " + name);
     };
