@@ -1,13 +1,15 @@
 package org.ehcpathway.casefile;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the case record's stage and status in step with the pathway: {@code ${caseStatus.enterStage(execution)}}
- * as each step starts, {@code ${caseStatus.close(execution, 'NO_PLAN')}} when it ends.
+ * Keeps the case record's stage and status in step with the pathway: {@code ${caseStatus.taskCreated(task)}} and
+ * {@code ${caseStatus.enterStage(execution)}} as each step starts, {@code ${caseStatus.close(execution, 'NO_PLAN')}}
+ * when it ends.
  */
 @Component("caseStatus")
 public class CaseStatusRecorder {
@@ -24,6 +26,24 @@ public class CaseStatusRecorder {
 
   public void enterStage(DelegateExecution execution) {
     records.enterStage(execution.getProcessBusinessKey(), execution.getCurrentActivityId());
+  }
+
+  /** A new task of the pathway: the case is now at that step, and the task carries its labels. */
+  public void taskCreated(DelegateTask task) {
+    records.enterStage(task.getExecution().getProcessBusinessKey(), task.getTaskDefinitionKey());
+    labelTask(task);
+  }
+
+  /**
+   * Copies the case reference (and the advice type) onto the task itself, so Tasklist's filter columns can show
+   * them to users who may read the task but not the whole process instance.
+   */
+  public void labelTask(DelegateTask task) {
+    task.setVariableLocal("caseReference", task.getExecution().getProcessBusinessKey());
+    Object adviceType = task.getVariable("adviceType");
+    if (adviceType != null) {
+      task.setVariableLocal("adviceType", adviceType);
+    }
   }
 
   public void close(DelegateExecution execution, String status) {

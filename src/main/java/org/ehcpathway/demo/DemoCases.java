@@ -1,15 +1,18 @@
 package org.ehcpathway.demo;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.intake.IntakeService;
 import org.ehcpathway.intake.NewCaseRequest;
-import org.ehcpathway.intake.NewCaseResponse;
 import org.ehcpathway.intake.RequestSource;
+import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,21 +23,29 @@ import org.springframework.stereotype.Component;
 /**
  * Three fictional cases on a fresh demo database, so every role has something in Tasklist: one awaiting the
  * panel's decision to assess, one with advice requested from every agency, one awaiting the decision to issue.
+ * Each step is taken on its own date, by the demo user whose job it is, so the case histories read true.
  */
 @Component
 @Order(3)
 @ConditionalOnProperty(name = "ehc.demo-data.sample-cases", havingValue = "true")
 class DemoCases implements ApplicationRunner {
 
+  private static final Map<String, String> ADVISERS = Map.of(
+      "school", Groups.EDUCATION_ADVISERS, "health", Groups.HEALTH_ADVISERS,
+      "ep", Groups.EDUCATIONAL_PSYCHOLOGISTS, "socialcare", Groups.SOCIAL_CARE_ADVISERS);
+
   private final IntakeService intake;
   private final CaseRecords records;
   private final TaskService taskService;
+  private final IdentityService identityService;
   private final EngineClock clock;
 
-  DemoCases(IntakeService intake, CaseRecords records, TaskService taskService, EngineClock clock) {
+  DemoCases(IntakeService intake, CaseRecords records, TaskService taskService, IdentityService identityService,
+      EngineClock clock) {
     this.intake = intake;
     this.records = records;
     this.taskService = taskService;
+    this.identityService = identityService;
     this.clock = clock;
   }
 
@@ -44,33 +55,54 @@ class DemoCases implements ApplicationRunner {
       return;
     }
     LocalDate today = clock.today();
-    start("Avery", "Sample", today.minusYears(7), RequestSource.PARENT, today.minusWeeks(2));
+    try {
+      start("Avery", "Sample", today.minusYears(7), RequestSource.PARENT, today.minusWeeks(2));
 
-    NewCaseResponse atAdvice = start("Blake", "Example", today.minusYears(14), RequestSource.SCHOOL,
-        today.minusWeeks(5));
-    decideToAssess(atAdvice);
+      LocalDate received = today.minusWeeks(5);
+      String atAdvice = start("Blake", "Example", today.minusYears(14), RequestSource.SCHOOL, received);
+      decideToAssess(atAdvice, received.plusWeeks(3));
 
-    NewCaseResponse atDecision = start("Charlie", "Specimen", today.minusYears(4), RequestSource.HEALTH,
-        today.minusWeeks(9));
-    decideToAssess(atDecision);
-    for (Task advice : taskService.createTaskQuery().processInstanceBusinessKey(atDecision.caseReference())
-        .taskDefinitionKey("provideAdvice").list()) {
-      taskService.complete(advice.getId(), Variables.putValue("adviceOutcome", "ADVICE_GIVEN")
-          .putValue("summary", "Demo advice: needs and recommended provision described here."));
+      received = today.minusWeeks(9);
+      String atDecision = start("Charlie", "Specimen", today.minusYears(4), RequestSource.HEALTH, received);
+      decideToAssess(atDecision, received.plusWeeks(2));
+      giveAdvice(atDecision, received.plusWeeks(7));
+    } finally {
+      clock.reset();
     }
   }
 
-  private NewCaseResponse start(String forename, String surname, LocalDate dateOfBirth, RequestSource source,
+  private String start(String forename, String surname, LocalDate dateOfBirth, RequestSource source,
       LocalDate received) {
+    on(received);
     return intake.receiveRequest(new NewCaseRequest(
         new NewCaseRequest.Child(forename, surname, dateOfBirth, "U", "AB1 2CD", null), received, source),
-        "caseworker");
+        "caseworker").caseReference();
   }
 
-  private void decideToAssess(NewCaseResponse created) {
-    Task decision = taskService.createTaskQuery().processInstanceBusinessKey(created.caseReference())
-        .taskDefinitionKey("decideWhetherToAssess").singleResult();
-    taskService.complete(decision.getId(), Variables.putValue("decision", "ASSESS")
-        .putValue("reason", "Evidence of needs that SEN support has not met."));
+  private void decideToAssess(String reference, LocalDate date) {
+    on(date);
+    completeAs("panel", Groups.PANEL, reference, "decideWhetherToAssess",
+        Map.of("decision", "ASSESS", "reason", "Evidence of needs that SEN support has not met."));
+  }
+
+  private void giveAdvice(String reference, LocalDate date) {
+    on(date);
+    ADVISERS.forEach((user, group) -> completeAs(user, group, reference, "provideAdvice",
+        Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Demo advice: needs and recommended provision described here.")));
+  }
+
+  private void completeAs(String user, String group, String reference, String taskKey, Map<String, Object> values) {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
+          .taskCandidateGroup(group).singleResult();
+      taskService.complete(task.getId(), values);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void on(LocalDate date) {
+    clock.set(date.atTime(LocalTime.of(10, 0)).atZone(EngineClock.LONDON).toInstant());
   }
 }

@@ -91,7 +91,11 @@ public class PanelDecisions {
     records.recordDecisionToIssue(reference, today);
   }
 
+  /** The school the family asked for is the panel's starting point for the setting to name. */
   public void prepareProvision(DelegateTask task) {
+    if (task.getVariable("namedSetting") == null && task.getVariable("preferredSetting") != null) {
+      task.setVariable("namedSetting", task.getVariable("preferredSetting"));
+    }
     scheduleForNextPanel(task);
   }
 

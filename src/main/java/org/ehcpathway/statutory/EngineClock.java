@@ -42,4 +42,9 @@ public class EngineClock {
   public void set(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
+
+  /** Back to real time. */
+  public void reset() {
+    ClockUtil.reset();
+  }
 }
