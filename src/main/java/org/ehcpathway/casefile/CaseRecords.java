@@ -1,5 +1,7 @@
 package org.ehcpathway.casefile;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,7 +112,7 @@ public class CaseRecords {
 
   public Optional<CaseRow> find(String reference) {
     return jdbc.sql("SELECT * FROM ehc_case WHERE case_reference = ?").param(reference)
-        .query(CaseRow.class).optional();
+        .query(CaseRecords::caseRow).optional();
   }
 
   public List<CaseRow> list(CaseStatus status, int limit, int offset) {
@@ -118,7 +120,7 @@ public class CaseRecords {
             SELECT * FROM ehc_case WHERE (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)
             ORDER BY request_received_date, id LIMIT ? OFFSET ?""")
         .params(status == null ? null : status.name(), status == null ? null : status.name(), limit, offset)
-        .query(CaseRow.class).list();
+        .query(CaseRecords::caseRow).list();
   }
 
   public List<CaseView.Milestone> milestones(String reference) {
@@ -127,7 +129,7 @@ public class CaseRecords {
             WHERE case_reference = ? ORDER BY milestone_date, id""")
         .param(reference)
         .query((rs, n) -> new CaseView.Milestone(MilestoneType.valueOf(rs.getString(1)),
-            rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)))
+            rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)))
         .list();
   }
 
@@ -136,8 +138,8 @@ public class CaseRecords {
             SELECT advice_type, requested_date, due_date, returned_date, outcome, summary FROM case_advice
             WHERE case_reference = ? ORDER BY requested_date, advice_type""")
         .param(reference)
-        .query((rs, n) -> new CaseView.Advice(rs.getString(1), rs.getDate(2).toLocalDate(),
-            rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+        .query((rs, n) -> new CaseView.Advice(rs.getString(1), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
             rs.getString(5), rs.getString(6)))
         .list();
   }
@@ -147,9 +149,23 @@ public class CaseRecords {
             SELECT notice_type, issued_date, appeal_by, body FROM case_notice
             WHERE case_reference = ? ORDER BY issued_date, id""")
         .param(reference)
-        .query((rs, n) -> new CaseView.Notice(rs.getString(1), rs.getDate(2).toLocalDate(),
-            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4)))
+        .query((rs, n) -> new CaseView.Notice(rs.getString(1), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class), rs.getString(4)))
         .list();
+  }
+
+  /** Maps by column name, explicitly: cheaper than reflection, which probes for camelCase columns first. */
+  private static CaseRow caseRow(ResultSet rs, int row) throws SQLException {
+    return new CaseRow(rs.getLong("id"), rs.getString("case_reference"), rs.getString("process_instance_id"),
+        date(rs, "request_received_date"), rs.getString("request_source"), CaseStatus.valueOf(rs.getString("status")),
+        rs.getString("stage"), date(rs, "decision_to_assess_due"), date(rs, "no_plan_decision_due"),
+        date(rs, "final_plan_due"), date(rs, "decision_to_assess_date"), date(rs, "decision_to_issue_date"),
+        date(rs, "final_plan_issued_date"), rs.getString("named_setting"), rs.getString("funding_band"),
+        date(rs, "closed_date"));
+  }
+
+  private static LocalDate date(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, LocalDate.class);
   }
 
   private Timestamp now() {
