@@ -1,7 +1,6 @@
 package org.ehcpathway.intake;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -79,7 +78,7 @@ public class IntakeService {
     if (dateOfBirth.isAfter(received)) {
       throw new InvalidInputException("child.dateOfBirth", "must not be after the date the request was received");
     }
-    if (Period.between(dateOfBirth, received).getYears() >= 25) {
+    if (!received.isBefore(rules.twentyFifthBirthday(dateOfBirth))) {
       throw new InvalidInputException("child.dateOfBirth",
           "EHC needs assessments are for children and young people under 25");
     }

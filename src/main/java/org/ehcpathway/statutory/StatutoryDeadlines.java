@@ -108,6 +108,11 @@ public final class StatutoryDeadlines {
     return amendmentsSent.plusWeeks(8);
   }
 
+  /** CFA s83(2): EHC duties cover children and young people under 25; this is the first day they no longer apply. */
+  public LocalDate twentyFifthBirthday(LocalDate dateOfBirth) {
+    return dateOfBirth.plusYears(25);
+  }
+
   /** The day a "15 days beginning with" window is over: the first day on which the process may move on. */
   public LocalDate dayAfter(LocalDate lastDayOfWindow) {
     return lastDayOfWindow.plusDays(1);

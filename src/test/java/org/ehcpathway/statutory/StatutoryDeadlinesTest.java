@@ -51,6 +51,8 @@ class StatutoryDeadlinesTest {
       "lastDayForAmendmentRepresentations, 2027-01-04, 2027-01-18",
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
+      "twentyFifthBirthday,          2001-01-05, 2026-01-05",
+      "twentyFifthBirthday,          2004-02-29, 2029-02-28",
   })
   void eachRuleCountsCalendarTimeFromItsStart(String rule, LocalDate starts, LocalDate due) {
     assertThat(dateRule(rule).apply(starts)).isEqualTo(due);
@@ -115,6 +117,7 @@ class StatutoryDeadlinesTest {
       case "lastDayForAmendmentRepresentations" -> rules::lastDayForAmendmentRepresentations;
       case "amendedPlan" -> rules::amendedPlan;
       case "dayAfter" -> rules::dayAfter;
+      case "twentyFifthBirthday" -> rules::twentyFifthBirthday;
       default -> throw new IllegalArgumentException("No rule " + name);
     };
   }
