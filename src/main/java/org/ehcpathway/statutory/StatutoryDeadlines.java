@@ -108,9 +108,13 @@ public final class StatutoryDeadlines {
     return amendmentsSent.plusWeeks(8);
   }
 
-  /** CFA s83(2): EHC duties cover children and young people under 25; this is the first day they no longer apply. */
+  /**
+   * CFA s83(2): EHC duties cover children and young people under 25; this is the first day they no longer apply.
+   * Someone born on 29 February turns 25 on 1 March in a common year, so nobody is refused a day early.
+   */
   public LocalDate twentyFifthBirthday(LocalDate dateOfBirth) {
-    return dateOfBirth.plusYears(25);
+    LocalDate birthday = dateOfBirth.plusYears(25);
+    return birthday.getDayOfMonth() == dateOfBirth.getDayOfMonth() ? birthday : birthday.plusDays(1);
   }
 
   /** The day a "15 days beginning with" window is over: the first day on which the process may move on. */

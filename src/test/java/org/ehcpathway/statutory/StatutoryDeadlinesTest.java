@@ -52,7 +52,7 @@ class StatutoryDeadlinesTest {
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
       "twentyFifthBirthday,          2001-01-05, 2026-01-05",
-      "twentyFifthBirthday,          2004-02-29, 2029-02-28",
+      "twentyFifthBirthday,          2004-02-29, 2029-03-01",   // no 29 February in 2029
   })
   void eachRuleCountsCalendarTimeFromItsStart(String rule, LocalDate starts, LocalDate due) {
     assertThat(dateRule(rule).apply(starts)).isEqualTo(due);
