@@ -40,7 +40,7 @@ public class PathwayDriver {
   public NewCaseResponse receiveRequest(String received, String dateOfBirth) {
     return intake.receiveRequest(new NewCaseRequest(
         new NewCaseRequest.Child("Test", "Child", LocalDate.parse(dateOfBirth), "F", "AB1 2CD", null),
-        LocalDate.parse(received), RequestSource.PARENT), "caseworker");
+        LocalDate.parse(received), RequestSource.PARENT, "family@example.org"), "caseworker");
   }
 
   public Task task(String caseReference, String taskKey) {

@@ -64,6 +64,17 @@ public class AdviceRequests {
         currentUser.id(), type.name() + ": " + outcome.name());
   }
 
+  /** The caseworker went on without this advice ({@code ProceedWithoutAdvice} message): it stays unreturned. */
+  public void proceedWithout(DelegateExecution execution) {
+    AdviceType type = adviceType(execution);
+    String outcome = String.valueOf(execution.getVariable(ProceedWithoutAdvice.OUTCOME));
+    String reason = String.valueOf(execution.getVariable(ProceedWithoutAdvice.REASON));
+    LocalDate today = clock.today();
+    records.recordAdviceClosedWithoutReturn(execution.getProcessInstanceId(), today, outcome, reason);
+    records.recordMilestone(execution.getProcessBusinessKey(), MilestoneType.ADVICE_PROCEEDED_WITHOUT, today,
+        currentUser.id(), type.name() + ": " + outcome + " - " + reason);
+  }
+
   private static AdviceType adviceType(VariableScope scope) {
     return AdviceType.valueOf(String.valueOf(scope.getVariable(ADVICE_TYPE)));
   }

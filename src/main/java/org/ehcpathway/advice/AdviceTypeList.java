@@ -40,6 +40,16 @@ public final class AdviceTypeList {
     return List.copyOf(types);
   }
 
+  /** Exactly one advice type, named by {@code field} in the error. */
+  public static AdviceType parseOne(String field, String value) {
+    try {
+      return AdviceType.valueOf(value == null ? "" : value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(field, "'" + abbreviate(String.valueOf(value)) + "' is not one of "
+          + Arrays.stream(AdviceType.values()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+  }
+
   private static List<String> names(Object value) {
     if (value == null) {
       return List.of();

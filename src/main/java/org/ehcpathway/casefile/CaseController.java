@@ -41,7 +41,7 @@ class CaseController {
     return caseFile.view(reference);
   }
 
-  @PostMapping("/{reference}/withdrawal")
+  @PostMapping({"/{reference}/withdraw", "/{reference}/withdrawal"})
   @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
   ResponseEntity<CaseView> withdraw(@PathVariable String reference, @Valid @RequestBody WithdrawalRequest request) {
     caseFile.withdraw(reference, request.reason());

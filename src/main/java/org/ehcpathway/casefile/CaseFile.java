@@ -1,5 +1,6 @@
 package org.ehcpathway.casefile;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,27 +20,34 @@ public class CaseFile {
   private final CaseRecords records;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
+  private final StatutoryDeadlines rules;
+  private final EngineClock clock;
 
-  public CaseFile(CaseRecords records, TaskService taskService, RuntimeService runtimeService) {
+  public CaseFile(CaseRecords records, TaskService taskService, RuntimeService runtimeService,
+      StatutoryDeadlines rules, EngineClock clock) {
     this.records = records;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
+    this.rules = rules;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
   public CaseView view(String reference) {
     CaseRow row = records.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     return new CaseView(row.caseReference(), row.processInstanceId(), row.status(), row.stage(),
-        row.requestReceivedDate(), row.requestSource(), row.deadlines(), row.nextDeadline(), row.namedSetting(),
+        row.requestReceivedDate(), row.requestSource(), row.deadlines(), row.nextDeadline(),
+        row.rag(clock.today(), rules), row.week20ExceptionApplies(), row.namedSetting(),
         row.fundingBand(), row.closedDate(), records.milestones(reference), records.advice(reference),
-        records.notices(reference), openTasks(reference));
+        records.notices(reference), records.exceptions(reference), openTasks(reference));
   }
 
   @Transactional(readOnly = true)
   public List<CaseSummary> list(CaseStatus status, int page, int size) {
+    LocalDate today = clock.today();
     return records.list(status, size, page * size).stream()
         .map(row -> new CaseSummary(row.caseReference(), row.status(), row.stage(), row.requestReceivedDate(),
-            row.nextDeadline()))
+            row.nextDeadline(), row.rag(today, rules)))
         .toList();
   }
 

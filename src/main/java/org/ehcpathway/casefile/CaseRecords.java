@@ -35,11 +35,11 @@ public class CaseRecords {
     jdbc.sql("""
             INSERT INTO ehc_case (child_forename, child_surname, child_date_of_birth, child_sex, child_postcode,
               child_upn, request_received_date, request_source, status, stage, decision_to_assess_due,
-              no_plan_decision_due, final_plan_due, created_by, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 'requestReceived', ?, ?, ?, ?, ?)""")
+              no_plan_decision_due, final_plan_due, created_by, created_at, family_email)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 'requestReceived', ?, ?, ?, ?, ?, ?)""")
         .params(record.forename(), record.surname(), record.dateOfBirth(), record.sex(), record.postcode(),
             record.upn(), record.requestReceivedDate(), record.requestSource(), deadlines.decisionToAssess(),
-            deadlines.noPlanDecision(), deadlines.finalPlan(), record.createdBy(), now())
+            deadlines.noPlanDecision(), deadlines.finalPlan(), record.createdBy(), now(), record.familyEmail())
         .update(keys, "id");
     long id = keys.getKeyAs(Number.class).longValue();
     String reference = "EHC-%d-%06d".formatted(record.requestReceivedDate().getYear(), id);
@@ -103,6 +103,39 @@ public class CaseRecords {
         .params(returned, outcome, truncate(summary, 4000), actor, processInstanceId).update();
   }
 
+  /** The case goes on without this advice; returned_date stays empty so it never counts as returned. */
+  public void recordAdviceClosedWithoutReturn(String processInstanceId, LocalDate date, String outcome,
+      String reason) {
+    jdbc.sql("""
+            UPDATE case_advice SET closed_without_return_date = ?, outcome = ?, closed_without_reason = ?
+            WHERE process_instance_id = ?""")
+        .params(date, outcome, truncate(reason, 500), processInstanceId).update();
+  }
+
+  public void recordException(String reference, CaseView.CaseException exception) {
+    jdbc.sql("""
+            INSERT INTO case_exception (case_reference, ground, from_date, to_date, evidence, applies_to, advice_type,
+              recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(reference, exception.ground(), exception.from(), exception.to(), exception.evidence(),
+            exception.appliesTo(), exception.adviceType(), exception.recordedBy(), Timestamp.from(exception.recordedAt()))
+        .update();
+    if ("FINAL_PLAN".equals(exception.appliesTo())) {
+      jdbc.sql("UPDATE ehc_case SET week20_exception_applies = TRUE WHERE case_reference = ?").param(reference).update();
+    }
+  }
+
+  public List<CaseView.CaseException> exceptions(String reference) {
+    return jdbc.sql("""
+            SELECT ground, from_date, to_date, evidence, applies_to, advice_type, recorded_by, recorded_at
+            FROM case_exception WHERE case_reference = ? ORDER BY recorded_at, id""")
+        .param(reference)
+        .query((rs, n) -> new CaseView.CaseException(rs.getString(1), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant()))
+        .list();
+  }
+
   public void recordNotice(String reference, String noticeType, LocalDate issued, LocalDate appealBy, String body) {
     jdbc.sql("""
             INSERT INTO case_notice (case_reference, notice_type, issued_date, appeal_by, body)
@@ -135,12 +168,13 @@ public class CaseRecords {
 
   public List<CaseView.Advice> advice(String reference) {
     return jdbc.sql("""
-            SELECT advice_type, requested_date, due_date, returned_date, outcome, summary FROM case_advice
-            WHERE case_reference = ? ORDER BY requested_date, advice_type""")
+            SELECT advice_type, requested_date, due_date, returned_date, outcome, summary, closed_without_return_date,
+              closed_without_reason
+            FROM case_advice WHERE case_reference = ? ORDER BY requested_date, advice_type""")
         .param(reference)
         .query((rs, n) -> new CaseView.Advice(rs.getString(1), rs.getObject(2, LocalDate.class),
             rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-            rs.getString(5), rs.getString(6)))
+            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8)))
         .list();
   }
 
@@ -161,7 +195,8 @@ public class CaseRecords {
         rs.getString("stage"), date(rs, "decision_to_assess_due"), date(rs, "no_plan_decision_due"),
         date(rs, "final_plan_due"), date(rs, "decision_to_assess_date"), date(rs, "decision_to_issue_date"),
         date(rs, "final_plan_issued_date"), rs.getString("named_setting"), rs.getString("funding_band"),
-        date(rs, "closed_date"));
+        date(rs, "closed_date"), rs.getString("created_by"), rs.getString("family_email"),
+        rs.getBoolean("week20_exception_applies"));
   }
 
   private static LocalDate date(ResultSet rs, String column) throws SQLException {

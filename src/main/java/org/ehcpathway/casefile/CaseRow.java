@@ -1,7 +1,9 @@
 package org.ehcpathway.casefile;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.ehcpathway.statutory.CaseDeadlines;
+import org.ehcpathway.statutory.StatutoryDeadlines;
 
 /** A row of ehc_case, mapped by column name. */
 public record CaseRow(
@@ -20,10 +22,48 @@ public record CaseRow(
     LocalDate finalPlanIssuedDate,
     String namedSetting,
     String fundingBand,
-    LocalDate closedDate) {
+    LocalDate closedDate,
+    String createdBy,
+    String familyEmail,
+    boolean week20ExceptionApplies) {
+
+  static final List<String> DEADLINES = List.of("decisionToAssess", "noPlanDecision", "finalPlan");
 
   public CaseDeadlines deadlines() {
     return new CaseDeadlines(decisionToAssessDue, noPlanDecisionDue, finalPlanDue);
+  }
+
+  /** Whether the step a statutory deadline governs has been taken (on time or not). */
+  public boolean isMet(String deadline) {
+    return switch (deadline) {
+      case "decisionToAssess" -> decisionToAssessDate != null;
+      case "noPlanDecision" -> decisionToIssueDate != null;
+      case "finalPlan" -> finalPlanIssuedDate != null;
+      default -> throw new IllegalArgumentException("No statutory deadline called " + deadline);
+    };
+  }
+
+  /**
+   * The worst RAG of the deadlines still open on {@code today}, and the deadline that drives it (the earliest of
+   * equals); null once the case is closed.
+   */
+  public CaseView.RagStatus rag(LocalDate today, StatutoryDeadlines rules) {
+    if (status != CaseStatus.OPEN) {
+      return null;
+    }
+    CaseView.RagStatus worst = null;
+    for (String deadline : DEADLINES) {
+      if (isMet(deadline)) {
+        continue;
+      }
+      LocalDate due = deadlines().byName(deadline);
+      Rag level = !today.isBefore(rules.breachedFrom(due)) ? Rag.RED
+          : !today.isBefore(rules.amberFrom(due)) ? Rag.AMBER : Rag.GREEN;
+      if (worst == null || level.compareTo(worst.level()) > 0) {
+        worst = new CaseView.RagStatus(level, deadline, due);
+      }
+    }
+    return worst;
   }
 
   /** While a case is open: the 6-week decision until it is taken, then the 16-week limit, then 20 weeks. */

@@ -1,5 +1,6 @@
 package org.ehcpathway.casefile;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.ehcpathway.security.CurrentUser;
@@ -46,14 +47,19 @@ public class CaseStatusRecorder {
     }
   }
 
+  /** Ends the case; its deadline watch ends with it, so no warning follows a closed case. */
   public void close(DelegateExecution execution, String status) {
     CaseStatus closing = CaseStatus.valueOf(status);
     String reference = execution.getProcessBusinessKey();
     if (closing == CaseStatus.WITHDRAWN) {
-      Object reason = execution.getVariable("withdrawalReason");
+      String stageReached = records.find(reference).map(CaseRow::stage).orElse("unknown");
       records.recordMilestone(reference, MilestoneType.REQUEST_WITHDRAWN, clock.today(), currentUser.id(),
-          reason == null ? null : reason.toString());
+          "At stage " + stageReached + ": " + execution.getVariable("withdrawalReason"));
     }
     records.close(reference, closing, clock.today());
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatch.PROCESS_KEY)
+        .processInstanceBusinessKey(reference).list()
+        .forEach(watch -> runtime.deleteProcessInstance(watch.getId(), "Case " + closing));
   }
 }

@@ -14,19 +14,32 @@ public record CaseView(
     String requestSource,
     CaseDeadlines deadlines,
     NextDeadline nextDeadline,
+    RagStatus rag,
+    boolean week20ExceptionApplies,
     String namedSetting,
     String fundingBand,
     LocalDate closedDate,
     List<Milestone> milestones,
     List<Advice> advice,
     List<Notice> notices,
+    List<CaseException> exceptions,
     List<OpenTask> openTasks) {
 
   public record Milestone(MilestoneType type, LocalDate date, String recordedBy, String detail) {
   }
 
+  /** {@code closedWithoutReturnDate}: the case went on without it; such advice is missing, never on time. */
   public record Advice(String type, LocalDate requestedDate, LocalDate dueDate, LocalDate returnedDate,
-      String outcome, String summary) {
+      String outcome, String summary, LocalDate closedWithoutReturnDate, String closedWithoutReason) {
+  }
+
+  /** The worst RAG of the open statutory deadlines and the deadline that drives it. */
+  public record RagStatus(Rag level, String deadline, LocalDate dueDate) {
+  }
+
+  /** An exception under reg 5(4), 8(2), 10(4) or 13(3): it excuses lateness, it does not move a deadline. */
+  public record CaseException(String ground, LocalDate from, LocalDate to, String evidence, String appliesTo,
+      String adviceType, String recordedBy, java.time.Instant recordedAt) {
   }
 
   public record Notice(String type, LocalDate issuedDate, LocalDate appealBy, String text) {

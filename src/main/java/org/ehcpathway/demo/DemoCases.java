@@ -75,7 +75,7 @@ class DemoCases implements ApplicationRunner {
       LocalDate received) {
     on(received);
     return intake.receiveRequest(new NewCaseRequest(
-        new NewCaseRequest.Child(forename, surname, dateOfBirth, "U", "AB1 2CD", null), received, source),
+        new NewCaseRequest.Child(forename, surname, dateOfBirth, "U", "AB1 2CD", null), received, source, "family@family.example"),
         "caseworker").caseReference();
   }
 

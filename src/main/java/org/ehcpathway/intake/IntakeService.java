@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.DeadlineWatch;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.casefile.NewCaseRecord;
 import org.ehcpathway.statutory.CaseDeadlines;
@@ -48,7 +49,8 @@ public class IntakeService {
     NewCaseRequest.Child child = request.child();
     String reference = records.create(new NewCaseRecord(child.forename().trim(), child.surname().trim(), dateOfBirth,
         child.sex(), normalisePostcode(child.postcode()), child.upn(), received, request.requestSource().name(),
-        deadlines, user));
+        deadlines, user, request.familyEmail() == null || request.familyEmail().isBlank() ? null
+            : request.familyEmail().trim()));
     records.recordMilestone(reference, MilestoneType.REQUEST_RECEIVED, received, user,
         "From " + request.requestSource().name());
 
@@ -62,6 +64,9 @@ public class IntakeService {
         .putValue("draftPlanDue", rules.draftPlanTarget(received).toString())
         .putValue("finalPlanDue", deadlines.finalPlan().toString());
     String processInstanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables).getId();
+    runtimeService.startProcessInstanceByKey(DeadlineWatch.PROCESS_KEY, reference, Variables.createVariables()
+        .putValue("caseReference", reference)
+        .putValue(TaskDueDates.REQUEST_RECEIVED_DATE, received.toString()));
     records.linkProcess(reference, processInstanceId);
     return new NewCaseResponse(reference, processInstanceId, deadlines);
   }

@@ -1,6 +1,7 @@
 package org.ehcpathway.intake;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,9 @@ public record NewCaseRequest(
     @NotNull(message = "is required") @Valid Child child,
     @NotNull(message = "is required (YYYY-MM-DD)") LocalDate requestReceivedDate,
     @NotNull(message = "is required; one of PARENT, YOUNG_PERSON, SCHOOL, HEALTH, SOCIAL_CARE, OTHER")
-    RequestSource requestSource) {
+    RequestSource requestSource,
+    @Email(message = "is not an email address") @Size(max = 254, message = "must be at most 254 characters")
+    String familyEmail) {
 
   static final String NAME = "^[\\p{L}][\\p{L}\\p{M} '’.-]*$";
 

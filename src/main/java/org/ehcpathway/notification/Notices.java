@@ -2,7 +2,9 @@ package org.ehcpathway.notification;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.MilestoneType;
@@ -10,18 +12,19 @@ import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The appealable notices of the pathway (CFA s51; regs 5(3) and 10(2)): the text lives in templates under
- * templates/mail/, the notice is stored on the case, and the appeal date comes from the statutory rules.
+ * templates/mail/, the notice is stored on the case and goes to the family through the outbox (by email when the
+ * case has their address, otherwise as a letter to post), and the appeal date comes from the statutory rules.
  */
 @Component("notices")
 public class Notices {
+
+  private static final Map<String, String> SUBJECTS = Map.of(
+      "REFUSAL_TO_ASSESS", "decision not to carry out an EHC needs assessment, and your right to appeal",
+      "DECISION_NOT_TO_ISSUE", "decision not to issue an EHC plan, and your right to appeal",
+      "FINAL_PLAN", "your final EHC plan, and your right to appeal");
 
   static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -30,15 +33,18 @@ public class Notices {
   private final EngineClock clock;
   private final CurrentUser currentUser;
   private final CouncilProperties council;
-  private final TemplateEngine templates = textTemplates();
+  private final MailTemplates templates;
+  private final CaseNotifications notifications;
 
   public Notices(CaseRecords records, StatutoryDeadlines rules, EngineClock clock, CurrentUser currentUser,
-      CouncilProperties council) {
+      CouncilProperties council, MailTemplates templates, CaseNotifications notifications) {
+    this.notifications = notifications;
     this.records = records;
     this.rules = rules;
     this.clock = clock;
     this.currentUser = currentUser;
     this.council = council;
+    this.templates = templates;
   }
 
   public void refusalToAssess(DelegateExecution execution) {
@@ -58,26 +64,19 @@ public class Notices {
     String reference = execution.getProcessBusinessKey();
     LocalDate today = clock.today();
     LocalDate appealBy = rules.appealWithoutMediation(today);
-    Context context = new Context(Locale.UK);
-    context.setVariable("caseReference", reference);
-    context.setVariable("decisionDate", LETTER_DATE.format(today));
-    context.setVariable("appealBy", LETTER_DATE.format(appealBy));
-    context.setVariable("reason", String.valueOf(execution.getVariable("reason")));
-    context.setVariable("namedSetting", execution.getVariable("namedSetting"));
-    context.setVariable("council", council);
-    String body = templates.process(template, context);
+    // A HashMap: namedSetting may be null (a notice before provision is agreed).
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", reference);
+    variables.put("decisionDate", LETTER_DATE.format(today));
+    variables.put("appealBy", LETTER_DATE.format(appealBy));
+    variables.put("reason", String.valueOf(execution.getVariable("reason")));
+    variables.put("namedSetting", execution.getVariable("namedSetting"));
+    variables.put("council", council);
+    String body = templates.render(template, variables);
     records.recordNotice(reference, noticeType, today, appealBy, body);
+    String familyEmail = records.find(reference).map(row -> row.familyEmail()).orElse(null);
+    notifications.toFamily(reference, noticeType, execution.getProcessInstanceId(), familyEmail,
+        reference + ": " + SUBJECTS.get(noticeType), body);
     records.recordMilestone(reference, MilestoneType.NOTICE_ISSUED, today, currentUser.id(), noticeType);
-  }
-
-  private static TemplateEngine textTemplates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setSuffix(".txt");
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding("UTF-8");
-    TemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 }

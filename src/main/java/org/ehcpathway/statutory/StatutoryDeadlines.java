@@ -117,9 +117,36 @@ public final class StatutoryDeadlines {
     return birthday.getDayOfMonth() == dateOfBirth.getDayOfMonth() ? birthday : birthday.plusDays(1);
   }
 
+  /** Reg 5(4)(a),(b),(d): a closure or an absence counts only if it lasts "4 or more continuous weeks". */
+  public boolean lastsFourWeeksOrMore(LocalDate firstDay, LocalDate lastDay) {
+    return !lastDay.isBefore(firstDay.plusWeeks(4).minusDays(1));
+  }
+
   /** The day a "15 days beginning with" window is over: the first day on which the process may move on. */
   public LocalDate dayAfter(LocalDate lastDayOfWindow) {
     return lastDayOfWindow.plusDays(1);
+  }
+
+  // Chasing and warnings: council practice built on the statutory dates, not rules of law.
+
+  /** Advisers are reminded 2 weeks before advice is due (day 28 of 42), on a working day: else the one before. */
+  public LocalDate adviceReminder(LocalDate adviceDue) {
+    return workingDays.onOrBefore(adviceDue.minusWeeks(2));
+  }
+
+  /** Advice still outstanding 2 weeks after its due date goes to the SEND service manager. */
+  public LocalDate adviceSecondEscalation(LocalDate adviceDue) {
+    return adviceDue.plusWeeks(2);
+  }
+
+  /** A statutory deadline turns AMBER 2 weeks before it while its step is not done. */
+  public LocalDate amberFrom(LocalDate deadline) {
+    return deadline.minusWeeks(2);
+  }
+
+  /** A statutory deadline is breached (RED) from the day after it while its step is not done. */
+  public LocalDate breachedFrom(LocalDate deadline) {
+    return dayAfter(deadline);
   }
 
   /** The next panel sitting on or after {@code from}, for decisions taken at a weekly panel. */

@@ -60,6 +60,38 @@ public class TaskDueDates {
     return EngineClock.endOf(rules.finalPlan(date(scope, REQUEST_RECEIVED_DATE)));
   }
 
+  // Timers that chase advice and watch the statutory deadlines fire at the start of their day.
+
+  public Date adviceReminderAt(VariableScope scope) {
+    return EngineClock.startOf(rules.adviceReminder(adviceDueDate(scope)));
+  }
+
+  public Date adviceOverdueAt(VariableScope scope) {
+    return EngineClock.startOf(adviceDueDate(scope));
+  }
+
+  public Date adviceSecondEscalationAt(VariableScope scope) {
+    return EngineClock.startOf(rules.adviceSecondEscalation(adviceDueDate(scope)));
+  }
+
+  /** When the named statutory deadline of the case turns AMBER (decisionToAssess, noPlanDecision, finalPlan). */
+  public Date amberAt(VariableScope scope, String deadline) {
+    return EngineClock.startOf(rules.amberFrom(caseDeadline(scope, deadline)));
+  }
+
+  /** When the named statutory deadline of the case is breached. */
+  public Date redAt(VariableScope scope, String deadline) {
+    return EngineClock.startOf(rules.breachedFrom(caseDeadline(scope, deadline)));
+  }
+
+  private LocalDate adviceDueDate(VariableScope scope) {
+    return rules.adviceDue(date(scope, ADVICE_REQUESTED_DATE));
+  }
+
+  private LocalDate caseDeadline(VariableScope scope, String deadline) {
+    return CaseDeadlines.forRequestReceived(date(scope, REQUEST_RECEIVED_DATE), rules).byName(deadline);
+  }
+
   private static LocalDate date(VariableScope scope, String variable) {
     Object value = scope.getVariable(variable);
     if (value == null) {

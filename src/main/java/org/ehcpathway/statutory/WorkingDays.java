@@ -69,6 +69,16 @@ public final class WorkingDays {
     return add(dayBefore, n);
   }
 
+  /** The date itself if it is a working day, otherwise the working day before it. */
+  public LocalDate onOrBefore(LocalDate date) {
+    requireCovered(date);
+    LocalDate day = date;
+    while (!isWorkingDay(day)) {
+      day = day.minusDays(1);
+    }
+    return day;
+  }
+
   private void requireCovered(LocalDate date) {
     if (bankHolidays.isEmpty()) {
       return;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ehcpathway.advice.ProceedWithoutAdvice;
 import org.ehcpathway.casefile.CaseNotFoundException;
 import org.ehcpathway.casefile.CaseNotOpenException;
 import org.ehcpathway.workflow.InvalidInputException;
@@ -44,6 +45,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(CaseNotFoundException.class)
   ProblemDetail notFound(CaseNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Case not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ProceedWithoutAdvice.NoOutstandingAdviceException.class)
+  ProblemDetail noOutstandingAdvice(ProceedWithoutAdvice.NoOutstandingAdviceException e) {
+    return problem(HttpStatus.NOT_FOUND, "No outstanding advice", e.getMessage());
   }
 
   @ExceptionHandler(CaseNotOpenException.class)

@@ -78,6 +78,7 @@ class NeedsAssessmentPathwayTest {
     assertThat(view.nextDeadline()).isNull();
     assertThat(view.milestones()).extracting(CaseView.Milestone::type, CaseView.Milestone::date).containsExactly(
         tuple(MilestoneType.REQUEST_RECEIVED, LocalDate.parse("2026-01-05")),
+        tuple(MilestoneType.DEADLINE_AMBER, LocalDate.parse("2026-02-10")),   // the clock jumped past 2 Feb
         tuple(MilestoneType.DECISION_NOT_TO_ASSESS, LocalDate.parse("2026-02-10")),
         tuple(MilestoneType.NOTICE_ISSUED, LocalDate.parse("2026-02-10")));
     CaseView.Notice notice = view.notices().get(0);

@@ -52,6 +52,12 @@ class StatutoryDeadlinesTest {
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
       "twentyFifthBirthday,          2001-01-05, 2026-01-05",
+      "adviceReminder,               2026-03-03, 2026-02-17",   // day 28 of 42, a Tuesday
+      "adviceReminder,               2026-04-20, 2026-04-02",   // day 28 is Easter Monday: Good Friday too, so Thursday
+      "adviceReminder,               2026-03-08, 2026-02-20",   // day 28 is a Sunday: the Friday before
+      "adviceSecondEscalation,       2026-03-03, 2026-03-17",
+      "amberFrom,                    2026-02-16, 2026-02-02",
+      "breachedFrom,                 2026-02-16, 2026-02-17",
       "twentyFifthBirthday,          2004-02-29, 2029-03-01",   // no 29 February in 2029
   })
   void eachRuleCountsCalendarTimeFromItsStart(String rule, LocalDate starts, LocalDate due) {
@@ -94,6 +100,12 @@ class StatutoryDeadlinesTest {
     assertThat(appeal.apply("2026-03-10", "2026-03-20")).isEqualTo("2026-05-10");
   }
 
+  @ParameterizedTest(name = "{0} to {1} lasts 4 weeks or more: {2}")
+  @CsvSource({"2026-07-20, 2026-08-16, true", "2026-07-20, 2026-08-15, false", "2026-07-20, 2026-09-01, true"})
+  void closuresAndAbsencesCountFromFourContinuousWeeks(LocalDate first, LocalDate last, boolean counts) {
+    assertThat(rules.lastsFourWeeksOrMore(first, last)).isEqualTo(counts);
+  }
+
   @ParameterizedTest(name = "next panel from {0} is {1}")
   @CsvSource({"2026-11-26, 2026-11-26", "2026-11-27, 2026-12-03", "2026-11-23, 2026-11-26"})
   void nextWeeklyPanelIsOnOrAfterTheGivenDay(LocalDate from, LocalDate panel) {
@@ -118,6 +130,10 @@ class StatutoryDeadlinesTest {
       case "amendedPlan" -> rules::amendedPlan;
       case "dayAfter" -> rules::dayAfter;
       case "twentyFifthBirthday" -> rules::twentyFifthBirthday;
+      case "adviceReminder" -> rules::adviceReminder;
+      case "adviceSecondEscalation" -> rules::adviceSecondEscalation;
+      case "amberFrom" -> rules::amberFrom;
+      case "breachedFrom" -> rules::breachedFrom;
       default -> throw new IllegalArgumentException("No rule " + name);
     };
   }
