@@ -64,6 +64,22 @@ public class AdviceRequests {
         currentUser.id(), type.name() + ": " + outcome.name());
   }
 
+  /** A caseworker's decision about overdue advice: wait, or go on without it (recorded by proceedWithout). */
+  public void decideOnLateAdvice(DelegateTask task) {
+    TaskInput input = TaskInput.of(task);
+    LateAdviceDecision decision = input.requiredChoice("lateAdviceDecision", LateAdviceDecision.class);
+    String reason = input.requiredText("reason", 500);
+    if (decision != LateAdviceDecision.WAIT) {
+      task.setVariable(ProceedWithoutAdvice.OUTCOME, decision.name());
+      task.setVariable(ProceedWithoutAdvice.REASON, reason);
+    }
+  }
+
+  /** What a caseworker decides about overdue advice. */
+  public enum LateAdviceDecision {
+    WAIT, EXISTING_ADVICE_SUFFICIENT, NOT_RECEIVED
+  }
+
   /** The caseworker went on without this advice ({@code ProceedWithoutAdvice} message): it stays unreturned. */
   public void proceedWithout(DelegateExecution execution) {
     AdviceType type = adviceType(execution);

@@ -175,6 +175,37 @@ class LateAdviceChasingTest {
         .doesNotContain(MilestoneType.ADVICE_OVERDUE, MilestoneType.ADVICE_ESCALATED);
   }
 
+  @Test
+  void onTheDueDateTheCaseworkerDecidesInTasklistWhetherToWait() {
+    driver.today("2026-01-05");
+    String ref = driver.receiveRequest("2026-01-05", "2016-05-01").caseReference();
+    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "HEALTH,SOCIAL_CARE",
+        "reason", "Evidence."));
+    driver.today("2026-02-15");
+    assertThat(driver.tasks(ref, "decideOnLateAdvice")).isEmpty();
+    driver.today("2026-02-16");
+    assertThat(driver.tasks(ref, "decideOnLateAdvice")).hasSize(2).allSatisfy(task ->
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+            .containsExactly("caseworkers"));
+
+    Task health = driver.tasks(ref, "decideOnLateAdvice").stream()
+        .filter(t -> "HEALTH".equals(taskService.getVariableLocal(t.getId(), "adviceType"))).findFirst().orElseThrow();
+    Task socialCare = driver.tasks(ref, "decideOnLateAdvice").stream()
+        .filter(t -> t != health && !t.getId().equals(health.getId())).findFirst().orElseThrow();
+    taskService.complete(health.getId(), Map.of("lateAdviceDecision", "WAIT", "reason", "Paediatrician promised it"));
+    taskService.complete(socialCare.getId(), Map.of("lateAdviceDecision", "EXISTING_ADVICE_SUFFICIENT",
+        "reason", "The child in need plan of January covers it; the family agreed by phone"));
+
+    assertThat(driver.tasks(ref, "provideAdvice")).hasSize(1);   // health's, still open
+    driver.today("2026-02-18");
+    giveAdvice(ref, "health-advisers");
+    assertThat(driver.tasks(ref, "decideWhetherToIssue")).hasSize(1);
+    assertThat(caseFile.view(ref).advice()).extracting(CaseView.Advice::type, CaseView.Advice::outcome,
+        CaseView.Advice::returnedDate, CaseView.Advice::closedWithoutReturnDate).containsExactlyInAnyOrder(
+        tuple("HEALTH", "ADVICE_GIVEN", LocalDate.parse("2026-02-18"), null),
+        tuple("SOCIAL_CARE", "EXISTING_ADVICE_SUFFICIENT", null, LocalDate.parse("2026-02-16")));
+  }
+
   @Autowired ProceedWithoutAdvice proceedWithoutAdvice;
 
   private void giveAdvice(String ref, String... groups) {
