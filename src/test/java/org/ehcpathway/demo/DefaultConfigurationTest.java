@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.TaskService;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {"ehc.simulation.enabled=false", "ehc.demo-data.sample-cases=true",
         "spring.datasource.url=jdbc:h2:mem:ehc-defaults;DB_CLOSE_DELAY=-1"})
 @ActiveProfiles("test")
+@Tag("own-context")
 class DefaultConfigurationTest {
 
   @Autowired TestRestTemplate rest;

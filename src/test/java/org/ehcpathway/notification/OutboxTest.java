@@ -20,6 +20,7 @@ import org.ehcpathway.notification.Notification.Channel;
 import org.ehcpathway.statutory.EngineClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "ehc.notification.send-interval=PT1H",
     "ehc.notification.from=send-team@council.example"})
 @ActiveProfiles("test")
+@Tag("own-context")
 class OutboxTest {
 
   @RegisterExtension
