@@ -69,7 +69,10 @@ public class AdviceRequests {
     TaskInput input = TaskInput.of(task);
     LateAdviceDecision decision = input.requiredChoice("lateAdviceDecision", LateAdviceDecision.class);
     String reason = input.requiredText("reason", 500);
-    if (decision != LateAdviceDecision.WAIT) {
+    if (decision == LateAdviceDecision.WAIT) {
+      records.recordMilestone(task.getExecution().getProcessBusinessKey(), MilestoneType.ADVICE_WAIT_DECIDED,
+          clock.today(), currentUser.id(), adviceType(task).name() + ": " + reason);
+    } else {
       task.setVariable(ProceedWithoutAdvice.OUTCOME, decision.name());
       task.setVariable(ProceedWithoutAdvice.REASON, reason);
     }

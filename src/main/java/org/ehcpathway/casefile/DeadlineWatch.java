@@ -31,6 +31,11 @@ public class DeadlineWatch {
       "noPlanDecision", "the decision whether to issue an EHC plan (16 weeks, regulation 10)",
       "finalPlan", "the final EHC plan (20 weeks, regulation 13)");
 
+  private static final Map<String, String> SHORT_NAMES = Map.of(
+      "decisionToAssess", "6-week decision whether to assess",
+      "noPlanDecision", "16-week decision whether to issue a plan",
+      "finalPlan", "20-week final plan");
+
   private final CaseRecords records;
   private final CaseNotifications notifications;
   private final Recipients recipients;
@@ -75,7 +80,7 @@ public class DeadlineWatch {
     variables.put("caseLink", notifications.caseLink(row.caseReference()));
     variables.put("council", council);
     String subject = row.caseReference() + ": " + (rag == Rag.RED ? "statutory deadline missed" : "statutory deadline in 2 weeks")
-        + " - " + deadline + " due " + LetterDates.format(due);
+        + " - " + SHORT_NAMES.get(deadline) + " due " + LetterDates.format(due);
     notifications.email(row.caseReference(), "DEADLINE_" + rag, deadline, told, subject, "deadline-" + rag.name().toLowerCase(),
         variables);
     records.recordMilestone(row.caseReference(), rag == Rag.RED ? MilestoneType.DEADLINE_RED : MilestoneType.DEADLINE_AMBER,

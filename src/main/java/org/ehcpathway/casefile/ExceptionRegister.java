@@ -43,7 +43,13 @@ public class ExceptionRegister {
   @Transactional
   public void record(String reference, ExceptionRequest request, String user) {
     CaseRow row = records.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    if (row.status() != CaseStatus.OPEN) {
+      throw new CaseNotOpenException(reference, row.status());
+    }
     String adviceType = check(request, row);
+    if (adviceType != null && records.advice(reference).stream().noneMatch(a -> a.type().equals(adviceType))) {
+      throw new InvalidInputException("adviceType", adviceType + " advice was not requested for " + reference);
+    }
     CaseView.CaseException exception = new CaseView.CaseException(request.ground().name(), request.from(),
         request.to(), request.evidence().trim(), request.appliesTo().name(), adviceType, user, clock.now());
     records.recordException(reference, exception);

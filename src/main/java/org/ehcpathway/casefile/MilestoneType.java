@@ -11,6 +11,8 @@ public enum MilestoneType {
   ADVICE_OVERDUE,
   ADVICE_ESCALATED,
   ADVICE_ESCALATED_TO_MANAGERS,
+  /** A caseworker decided to keep waiting for overdue advice. */
+  ADVICE_WAIT_DECIDED,
   /** The case went on without this advice: existing advice suffices, or it was not received in time. */
   ADVICE_PROCEEDED_WITHOUT,
   DECISION_TO_ISSUE,

@@ -69,9 +69,11 @@ public final class WorkingDays {
     return add(dayBefore, n);
   }
 
-  /** The date itself if it is a working day, otherwise the working day before it. */
+  /**
+   * The date itself if it is a working day, otherwise the working day before it. Used for reminders, not for
+   * statutory dates: beyond the bank holiday calendar it skips weekends only rather than fail the step.
+   */
   public LocalDate onOrBefore(LocalDate date) {
-    requireCovered(date);
     LocalDate day = date;
     while (!isWorkingDay(day)) {
       day = day.minusDays(1);

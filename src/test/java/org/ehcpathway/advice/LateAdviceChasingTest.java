@@ -141,10 +141,10 @@ class LateAdviceChasingTest {
     List<String> mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(ref))
         .map(m -> recipient(m) + " | " + subject(m)).toList();
     assertThat(mails).containsExactlyInAnyOrder(
-        "caseworker@ehc-pathway.example | " + ref + ": statutory deadline in 2 weeks - decisionToAssess due Monday 16 February 2026",
-        "manager@ehc-pathway.example | " + ref + ": statutory deadline in 2 weeks - decisionToAssess due Monday 16 February 2026",
-        "caseworker@ehc-pathway.example | " + ref + ": statutory deadline missed - decisionToAssess due Monday 16 February 2026",
-        "manager@ehc-pathway.example | " + ref + ": statutory deadline missed - decisionToAssess due Monday 16 February 2026");
+        "caseworker@ehc-pathway.example | " + ref + ": statutory deadline in 2 weeks - 6-week decision whether to assess due Monday 16 February 2026",
+        "manager@ehc-pathway.example | " + ref + ": statutory deadline in 2 weeks - 6-week decision whether to assess due Monday 16 February 2026",
+        "caseworker@ehc-pathway.example | " + ref + ": statutory deadline missed - 6-week decision whether to assess due Monday 16 February 2026",
+        "manager@ehc-pathway.example | " + ref + ": statutory deadline missed - 6-week decision whether to assess due Monday 16 February 2026");
     // Another case on the same dates is warned about too: one case's warning never silences another's.
     assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(sameDates))).hasSize(4);
   }
@@ -193,6 +193,8 @@ class LateAdviceChasingTest {
     Task socialCare = driver.tasks(ref, "decideOnLateAdvice").stream()
         .filter(t -> t != health && !t.getId().equals(health.getId())).findFirst().orElseThrow();
     taskService.complete(health.getId(), Map.of("lateAdviceDecision", "WAIT", "reason", "Paediatrician promised it"));
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.ADVICE_WAIT_DECIDED)
+        .extracting(CaseView.Milestone::detail).containsExactly("HEALTH: Paediatrician promised it");
     taskService.complete(socialCare.getId(), Map.of("lateAdviceDecision", "EXISTING_ADVICE_SUFFICIENT",
         "reason", "The child in need plan of January covers it; the family agreed by phone"));
 

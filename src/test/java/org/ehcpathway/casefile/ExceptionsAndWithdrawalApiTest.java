@@ -87,6 +87,7 @@ class ExceptionsAndWithdrawalApiTest {
   @CsvSource(delimiter = '|', value = {
       "to before from        | {\"ground\":\"EXCEPTIONAL_PERSONAL_CIRCUMSTANCES\",\"from\":\"2026-03-10\",\"to\":\"2026-03-01\",\"evidence\":\"x\",\"appliesTo\":\"FINAL_PLAN\"} | to",
       "closure under 4 weeks | {\"ground\":\"SCHOOL_CLOSURE\",\"from\":\"2026-07-20\",\"to\":\"2026-08-10\",\"evidence\":\"x\",\"appliesTo\":\"ADVICE\",\"adviceType\":\"EDUCATIONAL\"} | to",
+      "advice not requested  | {\"ground\":\"MISSED_APPOINTMENT\",\"from\":\"2026-02-01\",\"to\":\"2026-02-01\",\"evidence\":\"x\",\"appliesTo\":\"ADVICE\",\"adviceType\":\"HEALTH\"} | adviceType",
       "absence under 4 weeks | {\"ground\":\"ABSENT_FROM_AREA\",\"from\":\"2026-03-01\",\"to\":\"2026-03-20\",\"evidence\":\"x\",\"appliesTo\":\"FINAL_PLAN\"} | to",
       "missed appointment   | {\"ground\":\"MISSED_APPOINTMENT\",\"from\":\"2026-02-01\",\"to\":\"2026-02-01\",\"evidence\":\"x\",\"appliesTo\":\"FINAL_PLAN\"} | appliesTo",
       "advice without type   | {\"ground\":\"MISSED_APPOINTMENT\",\"from\":\"2026-02-01\",\"to\":\"2026-02-01\",\"evidence\":\"x\",\"appliesTo\":\"ADVICE\"} | adviceType",
@@ -117,6 +118,9 @@ class ExceptionsAndWithdrawalApiTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(post("manager", "/api/cases/" + ref + "/exceptions", body).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
+    post("caseworker", "/api/cases/" + ref + "/withdraw", "{\"reason\":\"Family withdrew\"}");
+    assertThat(post("caseworker", "/api/cases/" + ref + "/exceptions", body).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
   }
 
   @Test

@@ -55,6 +55,8 @@ class StatutoryDeadlinesTest {
       "adviceReminder,               2026-03-03, 2026-02-17",   // day 28 of 42, a Tuesday
       "adviceReminder,               2026-04-20, 2026-04-02",   // day 28 is Easter Monday: Good Friday too, so Thursday
       "adviceReminder,               2026-03-08, 2026-02-20",   // day 28 is a Sunday: the Friday before
+      "adviceReminder,               2031-03-17, 2031-03-03",   // beyond the calendar: weekends still skipped
+      "adviceReminder,               2031-03-16, 2031-02-28",
       "adviceSecondEscalation,       2026-03-03, 2026-03-17",
       "amberFrom,                    2026-02-16, 2026-02-02",
       "breachedFrom,                 2026-02-16, 2026-02-17",
