@@ -45,7 +45,7 @@ public class CaseFile {
   @Transactional(readOnly = true)
   public List<CaseSummary> list(CaseStatus status, int page, int size) {
     LocalDate today = clock.today();
-    return records.list(status, size, page * size).stream()
+    return records.list(status, size, (long) page * size).stream()
         .map(row -> new CaseSummary(row.caseReference(), row.status(), row.stage(), row.requestReceivedDate(),
             row.nextDeadline(), row.rag(today, rules)))
         .toList();

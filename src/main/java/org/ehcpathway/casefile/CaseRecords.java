@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ehcpathway.statutory.CaseDates;
 import org.ehcpathway.statutory.CaseDeadlines;
 import org.ehcpathway.statutory.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * own, so a step and its record commit together or not at all.
  */
 @Repository
-public class CaseRecords {
+public class CaseRecords implements CaseDates {
 
   private final JdbcClient jdbc;
   private final EngineClock clock;
@@ -148,12 +149,31 @@ public class CaseRecords {
         .query(CaseRecords::caseRow).optional();
   }
 
-  public List<CaseRow> list(CaseStatus status, int limit, int offset) {
+  public List<CaseRow> list(CaseStatus status, int limit, long offset) {
     return jdbc.sql("""
             SELECT * FROM ehc_case WHERE (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)
             ORDER BY request_received_date, id LIMIT ? OFFSET ?""")
         .params(status == null ? null : status.name(), status == null ? null : status.name(), limit, offset)
         .query(CaseRecords::caseRow).list();
+  }
+
+  @Override
+  public LocalDate requestReceived(String reference) {
+    return find(reference).map(CaseRow::requestReceivedDate)
+        .orElseThrow(() -> new CaseNotFoundException(reference));
+  }
+
+  @Override
+  public Optional<LocalDate> draftServed(String reference) {
+    return firstMilestoneDate(reference, MilestoneType.DRAFT_PLAN_SERVED);
+  }
+
+  /** The date of the first milestone of that type, if the case has one. */
+  public Optional<LocalDate> firstMilestoneDate(String reference, MilestoneType type) {
+    return jdbc.sql("""
+            SELECT milestone_date FROM case_milestone WHERE case_reference = ? AND milestone_type = ?
+            ORDER BY milestone_date LIMIT 1""")
+        .params(reference, type.name()).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
   }
 
   public List<CaseView.Milestone> milestones(String reference) {

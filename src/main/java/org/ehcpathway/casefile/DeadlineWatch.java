@@ -79,7 +79,10 @@ public class DeadlineWatch {
     variables.put("level", rag.name());
     variables.put("caseLink", notifications.caseLink(row.caseReference()));
     variables.put("council", council);
-    String subject = row.caseReference() + ": " + (rag == Rag.RED ? "statutory deadline missed" : "statutory deadline in 2 weeks")
+    long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, due);
+    variables.put("daysLeft", daysLeft == 0 ? "today" : daysLeft == 1 ? "in 1 day" : "in " + daysLeft + " days");
+    String subject = row.caseReference() + ": " + (rag == Rag.RED ? "statutory deadline missed"
+        : "statutory deadline " + variables.get("daysLeft"))
         + " - " + SHORT_NAMES.get(deadline) + " due " + LetterDates.format(due);
     notifications.email(row.caseReference(), "DEADLINE_" + rag, deadline, told, subject, "deadline-" + rag.name().toLowerCase(),
         variables);

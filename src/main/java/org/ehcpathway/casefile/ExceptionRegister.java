@@ -57,10 +57,17 @@ public class ExceptionRegister {
     records.recordMilestone(reference, MilestoneType.EXCEPTION_RECORDED, today, user,
         request.ground() + " (" + request.from() + " to " + request.to() + ") for " + request.appliesTo()
             + (adviceType == null ? "" : " " + adviceType));
-    tellTheFamily(row, request, adviceType, today);
+    String deadline = request.appliesTo().deadline();
+    if (deadline == null || !row.isMet(deadline)) {
+      tellTheFamily(row, request, adviceType, today);   // a step already taken is not "going to be late"
+    }
   }
 
   private String check(ExceptionRequest request, CaseRow row) {
+    if (request.from().getYear() < 2014 || request.to().getYear() > 2100) {
+      throw new InvalidInputException(request.from().getYear() < 2014 ? "from" : "to",
+          "must be between 2014 and 2100");
+    }
     if (request.to().isBefore(request.from())) {
       throw new InvalidInputException("to", "must be on or after from (" + request.from() + ")");
     }
@@ -98,7 +105,8 @@ public class ExceptionRegister {
         : LetterDates.format(row.deadlines().byName(request.appliesTo().deadline())));
     variables.put("council", council);
     notifications.toFamily(row.caseReference(), "EXCEPTION_NOTICE",
-        request.appliesTo() + ":" + request.ground() + ":" + request.from() + ":" + today,
+        request.appliesTo() + ":" + adviceType + ":" + request.ground() + ":" + request.from() + ":" + request.to()
+            + ":" + today,
         row.familyEmail(), row.caseReference() + ": a step of the EHC needs assessment will be late",
         templates.render("exception-notice", variables));
   }

@@ -83,8 +83,9 @@ public class PlanSteps {
     String namedSetting = TaskInput.of(task).optionalText("namedSetting", 200);
     String reference = reference(task);
     LocalDate issued = clock.today();
-    LocalDate lastDayForViews = rules.lastDayForRepresentations(
-        LocalDate.parse(String.valueOf(task.getVariable(TaskDueDates.DRAFT_SERVED_DATE))));
+    LocalDate served = records.draftServed(reference)
+        .orElseThrow(() -> new IllegalStateException("No draft served on " + reference));
+    LocalDate lastDayForViews = rules.lastDayForRepresentations(served);
     if (!issued.isAfter(lastDayForViews)) {
       throw new InvalidInputException("representationWindow", "the family may make representations on the draft until "
           + lastDayForViews + " (reg 13(1)); the final plan can be issued from " + rules.dayAfter(lastDayForViews));

@@ -2,13 +2,13 @@ package org.ehcpathway.statutory;
 
 import java.time.LocalDate;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Due dates and timer dates for the BPMN models ({@code camunda:dueDate="${deadlines.decisionToAssess(execution)}"}).
- * It reads the dates a rule starts from out of process variables and asks {@link StatutoryDeadlines}; it does
- * no arithmetic of its own. A task is due at the end of its statutory date in London.
+ * It reads the dates a rule starts from (the case record's received date and draft-served milestone, the advice
+ * request's own date) and asks {@link StatutoryDeadlines}; it does no arithmetic of its own. A task is due at the end of its statutory date in London.
  */
 @Component("deadlines")
 public class TaskDueDates {
@@ -19,80 +19,92 @@ public class TaskDueDates {
 
   private final StatutoryDeadlines rules;
   private final EngineClock clock;
+  private final CaseDates caseDates;
 
-  public TaskDueDates(StatutoryDeadlines rules, EngineClock clock) {
+  public TaskDueDates(StatutoryDeadlines rules, EngineClock clock, CaseDates caseDates) {
     this.rules = rules;
     this.clock = clock;
+    this.caseDates = caseDates;
   }
 
-  public Date decisionToAssess(VariableScope scope) {
-    return EngineClock.endOf(rules.decisionWhetherToAssess(date(scope, REQUEST_RECEIVED_DATE)));
+  public Date decisionToAssess(DelegateExecution scope) {
+    return EngineClock.endOf(rules.decisionWhetherToAssess(received(scope)));
   }
 
-  public Date adviceDue(VariableScope scope) {
+  public Date adviceDue(DelegateExecution scope) {
     return EngineClock.endOf(rules.adviceDue(date(scope, ADVICE_REQUESTED_DATE)));
   }
 
-  public Date noPlanDecision(VariableScope scope) {
-    return EngineClock.endOf(rules.decisionNotToIssue(date(scope, REQUEST_RECEIVED_DATE)));
+  public Date noPlanDecision(DelegateExecution scope) {
+    return EngineClock.endOf(rules.decisionNotToIssue(received(scope)));
   }
 
-  public Date draftPlan(VariableScope scope) {
-    return EngineClock.endOf(rules.draftPlanTarget(date(scope, REQUEST_RECEIVED_DATE)));
+  public Date draftPlan(DelegateExecution scope) {
+    return EngineClock.endOf(rules.draftPlanTarget(received(scope)));
   }
 
-  public Date representations(VariableScope scope) {
-    return EngineClock.endOf(rules.lastDayForRepresentations(date(scope, DRAFT_SERVED_DATE)));
+  public Date representations(DelegateExecution scope) {
+    return EngineClock.endOf(rules.lastDayForRepresentations(draftServed(scope)));
   }
 
   /** The representation window closes when its last day is over: the timer fires at the start of the next day. */
-  public Date representationWindowClosesAt(VariableScope scope) {
-    LocalDate lastDay = rules.lastDayForRepresentations(date(scope, DRAFT_SERVED_DATE));
+  public Date representationWindowClosesAt(DelegateExecution scope) {
+    LocalDate lastDay = rules.lastDayForRepresentations(draftServed(scope));
     return EngineClock.startOf(rules.dayAfter(lastDay));
   }
 
   /** The consultation is sent when the consultation task starts, that is today on the engine clock. */
-  public Date settingConsultation(VariableScope scope) {
+  public Date settingConsultation(DelegateExecution scope) {
     return EngineClock.endOf(rules.settingConsultationReply(clock.today()));
   }
 
-  public Date finalPlan(VariableScope scope) {
-    return EngineClock.endOf(rules.finalPlan(date(scope, REQUEST_RECEIVED_DATE)));
+  public Date finalPlan(DelegateExecution scope) {
+    return EngineClock.endOf(rules.finalPlan(received(scope)));
   }
 
   // Timers that chase advice and watch the statutory deadlines fire at the start of their day.
 
-  public Date adviceReminderAt(VariableScope scope) {
+  public Date adviceReminderAt(DelegateExecution scope) {
     return EngineClock.startOf(rules.adviceReminder(adviceDueDate(scope)));
   }
 
-  public Date adviceOverdueAt(VariableScope scope) {
+  public Date adviceOverdueAt(DelegateExecution scope) {
     return EngineClock.startOf(adviceDueDate(scope));
   }
 
-  public Date adviceSecondEscalationAt(VariableScope scope) {
+  public Date adviceSecondEscalationAt(DelegateExecution scope) {
     return EngineClock.startOf(rules.adviceSecondEscalation(adviceDueDate(scope)));
   }
 
   /** When the named statutory deadline of the case turns AMBER (decisionToAssess, noPlanDecision, finalPlan). */
-  public Date amberAt(VariableScope scope, String deadline) {
+  public Date amberAt(DelegateExecution scope, String deadline) {
     return EngineClock.startOf(rules.amberFrom(caseDeadline(scope, deadline)));
   }
 
   /** When the named statutory deadline of the case is breached. */
-  public Date redAt(VariableScope scope, String deadline) {
+  public Date redAt(DelegateExecution scope, String deadline) {
     return EngineClock.startOf(rules.breachedFrom(caseDeadline(scope, deadline)));
   }
 
-  private LocalDate adviceDueDate(VariableScope scope) {
+  private LocalDate adviceDueDate(DelegateExecution scope) {
     return rules.adviceDue(date(scope, ADVICE_REQUESTED_DATE));
   }
 
-  private LocalDate caseDeadline(VariableScope scope, String deadline) {
-    return CaseDeadlines.forRequestReceived(date(scope, REQUEST_RECEIVED_DATE), rules).byName(deadline);
+  private LocalDate caseDeadline(DelegateExecution scope, String deadline) {
+    return CaseDeadlines.forRequestReceived(received(scope), rules).byName(deadline);
   }
 
-  private static LocalDate date(VariableScope scope, String variable) {
+  private LocalDate received(DelegateExecution scope) {
+    return caseDates.requestReceived(scope.getProcessBusinessKey());
+  }
+
+  private LocalDate draftServed(DelegateExecution scope) {
+    return caseDates.draftServed(scope.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("The draft plan of " + scope.getProcessBusinessKey()
+            + " has not been served"));
+  }
+
+  private static LocalDate date(DelegateExecution scope, String variable) {
     Object value = scope.getVariable(variable);
     if (value == null) {
       throw new IllegalStateException("Process variable " + variable + " is missing");

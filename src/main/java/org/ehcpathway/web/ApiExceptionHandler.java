@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.ehcpathway.advice.ProceedWithoutAdvice;
 import org.ehcpathway.casefile.CaseNotFoundException;
 import org.ehcpathway.casefile.CaseNotOpenException;
@@ -50,6 +52,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ProceedWithoutAdvice.NoOutstandingAdviceException.class)
   ProblemDetail noOutstandingAdvice(ProceedWithoutAdvice.NoOutstandingAdviceException e) {
     return problem(HttpStatus.NOT_FOUND, "No outstanding advice", e.getMessage());
+  }
+
+  /** Two requests raced on the same case (a double click): the other one won; nothing was half-done. */
+  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class})
+  ProblemDetail concurrentChange(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "Changed meanwhile",
+        "The case changed while this request was being handled; reload it and try again if still needed.");
   }
 
   @ExceptionHandler(CaseNotOpenException.class)

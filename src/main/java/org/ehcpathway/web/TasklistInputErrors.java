@@ -25,7 +25,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class TasklistInputErrors extends OncePerRequestFilter {
 
   private static final Pattern OUR_MESSAGE =
-      Pattern.compile(Pattern.quote(InvalidInputException.class.getName()) + ": ([^']*)");
+      Pattern.compile(Pattern.quote(InvalidInputException.class.getName()) + ": (.*?)'?$", Pattern.DOTALL);
   private final ObjectMapper json = new ObjectMapper();
 
   @Override

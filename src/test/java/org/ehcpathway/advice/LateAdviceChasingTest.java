@@ -141,8 +141,8 @@ class LateAdviceChasingTest {
     List<String> mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(ref))
         .map(m -> recipient(m) + " | " + subject(m)).toList();
     assertThat(mails).containsExactlyInAnyOrder(
-        "caseworker@ehc-pathway.example | " + ref + ": statutory deadline in 2 weeks - 6-week decision whether to assess due Monday 16 February 2026",
-        "manager@ehc-pathway.example | " + ref + ": statutory deadline in 2 weeks - 6-week decision whether to assess due Monday 16 February 2026",
+        "caseworker@ehc-pathway.example | " + ref + ": statutory deadline in 14 days - 6-week decision whether to assess due Monday 16 February 2026",
+        "manager@ehc-pathway.example | " + ref + ": statutory deadline in 14 days - 6-week decision whether to assess due Monday 16 February 2026",
         "caseworker@ehc-pathway.example | " + ref + ": statutory deadline missed - 6-week decision whether to assess due Monday 16 February 2026",
         "manager@ehc-pathway.example | " + ref + ": statutory deadline missed - 6-week decision whether to assess due Monday 16 February 2026");
     // Another case on the same dates is warned about too: one case's warning never silences another's.

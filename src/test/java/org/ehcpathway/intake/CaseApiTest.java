@@ -166,6 +166,10 @@ class CaseApiTest {
     assertThat(json.readTree(badStatus.getBody()).get("detail").asText()).contains("status", "OPEN");
     assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/cases?size=100000", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> farPage = rest.withBasicAuth("manager", "manager")
+        .getForEntity("/api/cases?page=5000000&size=500", String.class);
+    assertThat(farPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(farPage.getBody()).isEqualTo("[]");
   }
 
   private long caseCount() {

@@ -204,8 +204,10 @@ class NeedsAssessmentPathwayTest {
     driver.today("2026-03-02");
     driver.complete(ref, "draftPlan", Map.of());
     driver.today("2026-03-10");
+    // A completion that also sends the dates the clocks start from cannot move them.
     driver.complete(ref, "recordRepresentations", Map.of("preferredSetting", "Riverside Academy",
-        "personalBudgetRequested", true, "meetingRequested", false));
+        "personalBudgetRequested", true, "meetingRequested", false,
+        "draftServedDate", "2026-01-01", "requestReceivedDate", "2025-11-01"));
 
     assertThat(managementService.createJobQuery().processInstanceId(pathway(ref).getId()).count()).isZero();
     assertThat(taskService.getVariable(driver.task(ref, "consultSetting").getId(), "preferredSetting"))
@@ -215,6 +217,7 @@ class NeedsAssessmentPathwayTest {
 
     // Early views do not shorten the family's 15 days (reg 13(1)): the plan cannot be final before day 16.
     Task issue = driver.task(ref, "issueFinalPlan");
+    assertThat(EngineClock.dateOf(issue.getDueDate())).isEqualTo("2026-05-25");
     assertThatThrownBy(() -> taskService.complete(issue.getId(), Map.of()))
         .rootCause().hasMessageContaining("until 2026-03-16").hasMessageContaining("from 2026-03-17");
     driver.today("2026-03-17");

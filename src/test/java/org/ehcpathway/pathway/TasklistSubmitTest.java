@@ -50,6 +50,12 @@ class TasklistSubmitTest {
     assertThat(refused.getBody()).contains("\"message\":\"adviceTypes: choose at least one type of advice to seek\"")
         .doesNotContain("ENGINE-", "org.ehcpathway");
 
+    ResponseEntity<String> unknown = send(HttpMethod.POST, path, """
+        {"variables":{"decision":{"value":"ASSESS","type":"String"},"reason":{"value":"Evidence.","type":"String"},
+                      "adviceTypes":{"value":"[\\"DENTAL\\"]","type":"Json"}}}""");
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody()).contains("unknown advice type 'DENTAL'; expected EDUCATIONAL, HEALTH");
+
     ResponseEntity<String> accepted = send(HttpMethod.POST, path, """
         {"variables":{"decision":{"value":"ASSESS","type":"String"},"reason":{"value":"Evidence.","type":"String"},
                       "adviceTypes":{"value":"[\\"HEALTH\\"]","type":"Json"}}}""");
