@@ -1,15 +1,14 @@
 package org.ehcpathway.notification;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,6 @@ public class Notices {
       "DECISION_NOT_TO_ISSUE", "decision not to issue an EHC plan, and your right to appeal",
       "FINAL_PLAN", "your final EHC plan, and your right to appeal");
 
-  static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final CaseRecords records;
   private final StatutoryDeadlines rules;
@@ -67,8 +65,8 @@ public class Notices {
     // A HashMap: namedSetting may be null (a notice before provision is agreed).
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseReference", reference);
-    variables.put("decisionDate", LETTER_DATE.format(today));
-    variables.put("appealBy", LETTER_DATE.format(appealBy));
+    variables.put("decisionDate", LetterDates.withoutDay(today));
+    variables.put("appealBy", LetterDates.withoutDay(appealBy));
     variables.put("reason", String.valueOf(execution.getVariable("reason")));
     variables.put("namedSetting", execution.getVariable("namedSetting"));
     variables.put("council", council);

@@ -4,15 +4,21 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates as letters and emails write them: "Tuesday 3 March 2026". */
+/** Dates as letters and emails write them: "Tuesday 3 March 2026", or "3 March 2026" in formal notices. */
 public final class LetterDates {
 
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter WITHOUT_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private LetterDates() {
   }
 
   public static String format(LocalDate date) {
     return date == null ? "" : FORMAT.format(date);
+  }
+
+  /** "10 April 2026", as formal notices date themselves. */
+  public static String withoutDay(LocalDate date) {
+    return date == null ? "" : WITHOUT_DAY.format(date);
   }
 }
