@@ -83,6 +83,55 @@ public final class StatutoryDeadlines {
     return workingDays.nthBeginningWith(oldAuthorityLearnedOfMove, 15);
   }
 
+  // Reviews, transfers and phase transfers. Where the statute's wording leaves a day's doubt ("12 months starting
+  // with", "before 15 February"), these follow the product specification's own examples (issue 4): a plan issued
+  // 25 May 2026 is reviewed by 25 May 2027; phase transfers are settled by 15 February / 31 March.
+
+  /** CFA s44(1), reg 18: review within 12 months of the plan's issue, then of the previous review decision. */
+  public LocalDate annualReview(LocalDate planIssuedOrLastReviewDecision) {
+    return planIssuedOrLastReviewDecision.plusMonths(12);
+  }
+
+  /** CoP 9.178 (guidance): a child under 5 is reviewed more often, every {@code months} (3 to 6) months. */
+  public LocalDate earlyYearsReview(LocalDate planIssuedOrLastReviewDecision, int months) {
+    if (months < 3 || months > 6) {
+      throw new IllegalArgumentException("Under-5 reviews are every 3 to 6 months, not " + months);
+    }
+    return planIssuedOrLastReviewDecision.plusMonths(months);
+  }
+
+  /** The latest review meeting that leaves the 4-week decision (reg 20(10)) inside the review's due date. */
+  public LocalDate latestReviewMeeting(LocalDate reviewDue) {
+    return reviewDue.minusWeeks(4);
+  }
+
+  /** Reg 15(4): the new LA tells the family about a transferred plan within 6 weeks of the transfer. */
+  public LocalDate transferNoticeToFamily(LocalDate transfer) {
+    return transfer.plusWeeks(6);
+  }
+
+  /** Reg 15(5): after a transfer in, review by the later of 12 months from the last review and 3 months from it. */
+  public LocalDate reviewAfterTransferIn(LocalDate planIssuedOrLastReview, LocalDate transfer) {
+    LocalDate twelveMonths = annualReview(planIssuedOrLastReview);
+    LocalDate threeMonths = transfer.plusMonths(3);
+    return twelveMonths.isAfter(threeMonths) ? twelveMonths : threeMonths;
+  }
+
+  /** Reg 18(1)(b): a phase transfer other than secondary to post-16 is settled by 15 February of its year. */
+  public LocalDate phaseTransferToSchool(int transferYear) {
+    return LocalDate.of(transferYear, 2, 15);
+  }
+
+  /** Reg 18(1)(a): secondary school to post-16 is settled by 31 March of the transfer year. */
+  public LocalDate phaseTransferToPost16(int transferYear) {
+    return LocalDate.of(transferYear, 3, 31);
+  }
+
+  /** Reg 18(2): between post-16 institutions at another time, at least 5 months before the transfer. */
+  public LocalDate phaseTransferBetweenPost16(LocalDate transfer) {
+    return transfer.minusMonths(5);
+  }
+
   /** Reg 20(3) (reg 21(3) for a child not at school): at least 2 weeks' notice of the review meeting. */
   public LocalDate reviewInvitationsBy(LocalDate reviewMeeting) {
     return reviewMeeting.minusWeeks(2);

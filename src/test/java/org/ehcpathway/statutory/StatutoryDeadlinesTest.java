@@ -51,6 +51,11 @@ class StatutoryDeadlinesTest {
       "lastDayForAmendmentRepresentations, 2027-01-04, 2027-01-18",
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
+      "annualReview,                 2026-05-25, 2027-05-25",   // issue 4's example
+      "annualReview,                 2024-02-29, 2025-02-28",   // no 29 February in 2025: the month's last day
+      "latestReviewMeeting,          2027-05-25, 2027-04-27",
+      "transferNoticeToFamily,       2026-09-01, 2026-10-13",
+      "phaseTransferBetweenPost16,   2027-09-01, 2027-04-01",
       "twentyFifthBirthday,          2001-01-05, 2026-01-05",
       "adviceReminder,               2026-03-03, 2026-02-17",   // day 28 of 42, a Tuesday
       "adviceReminder,               2026-04-20, 2026-04-02",   // day 28 is Easter Monday: Good Friday too, so Thursday
@@ -102,6 +107,20 @@ class StatutoryDeadlinesTest {
     assertThat(appeal.apply("2026-03-10", "2026-03-20")).isEqualTo("2026-05-10");
   }
 
+  @Test
+  void reviewsAfterATransferInAndPhaseTransfersFollowTheirRules() {
+    // the later of 12 months from the last review and 3 months from the transfer
+    assertThat(rules.reviewAfterTransferIn(LocalDate.parse("2026-01-10"), LocalDate.parse("2026-11-20")))
+        .isEqualTo("2027-02-20");
+    assertThat(rules.reviewAfterTransferIn(LocalDate.parse("2026-06-30"), LocalDate.parse("2026-09-01")))
+        .isEqualTo("2027-06-30");
+    assertThat(rules.phaseTransferToSchool(2027)).isEqualTo("2027-02-15");
+    assertThat(rules.phaseTransferToPost16(2027)).isEqualTo("2027-03-31");
+    assertThat(rules.earlyYearsReview(LocalDate.parse("2026-05-25"), 6)).isEqualTo("2026-11-25");
+    assertThatThrownBy(() -> rules.earlyYearsReview(LocalDate.parse("2026-05-25"), 12))
+        .hasMessageContaining("3 to 6 months");
+  }
+
   @ParameterizedTest(name = "{0} to {1} lasts 4 weeks or more: {2}")
   @CsvSource({"2026-07-20, 2026-08-16, true", "2026-07-20, 2026-08-15, false", "2026-07-20, 2026-09-01, true"})
   void closuresAndAbsencesCountFromFourContinuousWeeks(LocalDate first, LocalDate last, boolean counts) {
@@ -131,6 +150,10 @@ class StatutoryDeadlinesTest {
       case "lastDayForAmendmentRepresentations" -> rules::lastDayForAmendmentRepresentations;
       case "amendedPlan" -> rules::amendedPlan;
       case "dayAfter" -> rules::dayAfter;
+      case "annualReview" -> rules::annualReview;
+      case "latestReviewMeeting" -> rules::latestReviewMeeting;
+      case "transferNoticeToFamily" -> rules::transferNoticeToFamily;
+      case "phaseTransferBetweenPost16" -> rules::phaseTransferBetweenPost16;
       case "twentyFifthBirthday" -> rules::twentyFifthBirthday;
       case "adviceReminder" -> rules::adviceReminder;
       case "adviceSecondEscalation" -> rules::adviceSecondEscalation;
