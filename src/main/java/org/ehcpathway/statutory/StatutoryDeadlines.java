@@ -183,6 +183,11 @@ public final class StatutoryDeadlines {
     return workingDays.onOrBefore(adviceDue.minusWeeks(2));
   }
 
+  /** A caseworker decides within a week of the due date whether to wait for late advice (council practice). */
+  public LocalDate lateAdviceDecision(LocalDate adviceDue) {
+    return adviceDue.plusWeeks(1);
+  }
+
   /** Advice still outstanding 2 weeks after its due date goes to the SEND service manager. */
   public LocalDate adviceSecondEscalation(LocalDate adviceDue) {
     return adviceDue.plusWeeks(2);

@@ -72,6 +72,10 @@ public class TaskDueDates {
     return EngineClock.startOf(adviceDueDate(scope));
   }
 
+  public Date lateAdviceDecision(DelegateExecution scope) {
+    return EngineClock.endOf(rules.lateAdviceDecision(adviceDueDate(scope)));
+  }
+
   public Date adviceSecondEscalationAt(DelegateExecution scope) {
     return EngineClock.startOf(rules.adviceSecondEscalation(adviceDueDate(scope)));
   }

@@ -184,9 +184,11 @@ class LateAdviceChasingTest {
     driver.today("2026-02-15");
     assertThat(driver.tasks(ref, "decideOnLateAdvice")).isEmpty();
     driver.today("2026-02-16");
-    assertThat(driver.tasks(ref, "decideOnLateAdvice")).hasSize(2).allSatisfy(task ->
-        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
-            .containsExactly("caseworkers"));
+    assertThat(driver.tasks(ref, "decideOnLateAdvice")).hasSize(2).allSatisfy(task -> {
+      assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+          .containsExactly("caseworkers");
+      assertThat(org.ehcpathway.statutory.EngineClock.dateOf(task.getDueDate())).isEqualTo("2026-02-23");
+    });
 
     Task health = driver.tasks(ref, "decideOnLateAdvice").stream()
         .filter(t -> "HEALTH".equals(taskService.getVariableLocal(t.getId(), "adviceType"))).findFirst().orElseThrow();

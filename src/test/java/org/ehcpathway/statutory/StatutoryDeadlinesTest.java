@@ -63,6 +63,7 @@ class StatutoryDeadlinesTest {
       "adviceReminder,               2031-03-17, 2031-03-03",   // beyond the calendar: weekends still skipped
       "adviceReminder,               2031-03-16, 2031-02-28",
       "adviceSecondEscalation,       2026-03-03, 2026-03-17",
+      "lateAdviceDecision,           2026-03-03, 2026-03-10",
       "amberFrom,                    2026-02-16, 2026-02-02",
       "breachedFrom,                 2026-02-16, 2026-02-17",
       "twentyFifthBirthday,          2004-02-29, 2029-03-01",   // no 29 February in 2029
@@ -157,6 +158,7 @@ class StatutoryDeadlinesTest {
       case "twentyFifthBirthday" -> rules::twentyFifthBirthday;
       case "adviceReminder" -> rules::adviceReminder;
       case "adviceSecondEscalation" -> rules::adviceSecondEscalation;
+      case "lateAdviceDecision" -> rules::lateAdviceDecision;
       case "amberFrom" -> rules::amberFrom;
       case "breachedFrom" -> rules::breachedFrom;
       default -> throw new IllegalArgumentException("No rule " + name);
