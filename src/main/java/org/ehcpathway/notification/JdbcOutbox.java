@@ -66,6 +66,16 @@ public class JdbcOutbox implements Outbox {
   }
 
   /** The outbox, newest first, optionally for one case. */
+  /** A letter to print has been printed and posted: 1 if it was waiting to be, 0 otherwise. */
+  public int markPosted(long id) {
+    return jdbc.sql("UPDATE notification_outbox SET status = 'POSTED', sent_at = ? WHERE id = ? AND status = 'TO_PRINT'")
+        .params(java.sql.Timestamp.from(clock.now()), id).update();
+  }
+
+  public boolean exists(long id) {
+    return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE id = ?").param(id).query(Long.class).single() > 0;
+  }
+
   public List<NotificationView> list(String caseReference, int limit, long offset) {
     String where = caseReference == null ? "" : "WHERE case_reference = :caseReference ";
     JdbcClient.StatementSpec query = jdbc.sql("""

@@ -165,6 +165,27 @@ class ExceptionsAndWithdrawalApiTest {
     assertThat(outbox.getBody()).contains("REFUSAL_TO_ASSESS", "SENT");
   }
 
+  @Test
+  void aFamilyWithoutEmailGetsALetterThatACaseworkerMarksPosted() throws Exception {
+    String noEmail = json.readTree(post("caseworker", "/api/cases", """
+        {"child":{"forename":"Lee","surname":"Letter","dateOfBirth":"2016-04-12","sex":"M","postcode":"AB1 2CD"},
+         "requestReceivedDate":"2026-01-05","requestSource":"PARENT"}""").getBody()).get("caseReference").asText();
+    driver.complete(noEmail, "decideWhetherToAssess", Map.of("decision", "DO_NOT_ASSESS", "reason", "Needs met."));
+    JsonNode letters = json.readTree(rest.withBasicAuth("caseworker", "caseworker")
+        .getForEntity("/api/notifications?caseReference=" + noEmail, String.class).getBody());
+    JsonNode letter = letters.get(0);
+    assertThat(letter.get("channel").asText()).isEqualTo("LETTER");
+    assertThat(letter.get("status").asText()).isEqualTo("TO_PRINT");
+    String path = "/api/notifications/" + letter.get("id").asText() + "/posted";
+    assertThat(post("health", path, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("caseworker", path, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("caseworker", path, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("caseworker", "/api/notifications/999999999/posted", null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.withBasicAuth("caseworker", "caseworker")
+        .getForEntity("/api/notifications?caseReference=" + noEmail, String.class).getBody()).contains("POSTED");
+  }
+
   private ResponseEntity<String> post(String user, String path, String body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
