@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.ehcpathway.review.PlanRecords;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.stereotype.Service;
@@ -22,9 +23,11 @@ public class CaseFile {
   private final RuntimeService runtimeService;
   private final StatutoryDeadlines rules;
   private final EngineClock clock;
+  private final PlanRecords plans;
 
   public CaseFile(CaseRecords records, TaskService taskService, RuntimeService runtimeService,
-      StatutoryDeadlines rules, EngineClock clock) {
+      StatutoryDeadlines rules, EngineClock clock, PlanRecords plans) {
+    this.plans = plans;
     this.records = records;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -39,7 +42,7 @@ public class CaseFile {
         row.requestReceivedDate(), row.requestSource(), row.deadlines(), row.nextDeadline(),
         row.rag(clock.today(), rules), row.week20ExceptionApplies(), row.namedSetting(),
         row.fundingBand(), row.closedDate(), records.milestones(reference), records.advice(reference),
-        records.notices(reference), records.exceptions(reference), openTasks(reference));
+        records.notices(reference), records.exceptions(reference), plans.reviews(reference), openTasks(reference));
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,5 @@
 package org.ehcpathway.casefile;
 
 public enum CaseStatus {
-  OPEN, NOT_ASSESSED, NO_PLAN, PLAN_ISSUED, WITHDRAWN
+  OPEN, NOT_ASSESSED, NO_PLAN, PLAN_ISSUED, WITHDRAWN, CEASED
 }

@@ -23,6 +23,7 @@ public record CaseView(
     List<Advice> advice,
     List<Notice> notices,
     List<CaseException> exceptions,
+    List<org.ehcpathway.review.PlanRecords.Review> reviews,
     List<OpenTask> openTasks) {
 
   public record Milestone(MilestoneType type, LocalDate date, String recordedBy, String detail) {

@@ -23,7 +23,9 @@ public class Notices {
   private static final Map<String, String> SUBJECTS = Map.of(
       "REFUSAL_TO_ASSESS", "decision not to carry out an EHC needs assessment, and your right to appeal",
       "DECISION_NOT_TO_ISSUE", "decision not to issue an EHC plan, and your right to appeal",
-      "FINAL_PLAN", "your final EHC plan, and your right to appeal");
+      "FINAL_PLAN", "your final EHC plan, and your right to appeal",
+      "REVIEW_MAINTAINED", "annual review decision: the EHC plan continues unchanged, and your right to appeal",
+      "PLAN_CEASED", "decision to cease the EHC plan, and your right to appeal");
 
 
   private final CaseRecords records;
@@ -58,6 +60,16 @@ public class Notices {
     issue(execution, "FINAL_PLAN", "final-plan");
   }
 
+  /** After an annual review: the plan stays as it is (appealable, CFA s51(2)(e)). */
+  public void reviewMaintained(DelegateExecution execution) {
+    issue(execution, "REVIEW_MAINTAINED", "review-maintained");
+  }
+
+  /** The plan ceases (appealable, CFA s51(2)(f)). */
+  public void planCeased(DelegateExecution execution) {
+    issue(execution, "PLAN_CEASED", "plan-ceased");
+  }
+
   private void issue(DelegateExecution execution, String noticeType, String template) {
     String reference = execution.getProcessBusinessKey();
     LocalDate today = clock.today();
@@ -73,7 +85,7 @@ public class Notices {
     String body = templates.render(template, variables);
     records.recordNotice(reference, noticeType, today, appealBy, body);
     String familyEmail = records.find(reference).map(row -> row.familyEmail()).orElse(null);
-    notifications.toFamily(reference, noticeType, execution.getProcessInstanceId(), familyEmail,
+    notifications.toFamily(reference, noticeType, execution.getProcessInstanceId() + ":" + today, familyEmail,
         reference + ": " + SUBJECTS.get(noticeType), body);
     records.recordMilestone(reference, MilestoneType.NOTICE_ISSUED, today, currentUser.id(), noticeType);
   }

@@ -20,11 +20,56 @@ public class TaskDueDates {
   private final StatutoryDeadlines rules;
   private final EngineClock clock;
   private final CaseDates caseDates;
+  private final ReviewDates reviewDates;
 
-  public TaskDueDates(StatutoryDeadlines rules, EngineClock clock, CaseDates caseDates) {
+  public TaskDueDates(StatutoryDeadlines rules, EngineClock clock, CaseDates caseDates, ReviewDates reviewDates) {
     this.rules = rules;
     this.clock = clock;
     this.caseDates = caseDates;
+    this.reviewDates = reviewDates;
+  }
+
+  // The annual review (reg 18-22).
+
+  /** Invitations 2 weeks before the latest meeting that leaves 4 weeks for the decision inside the review date. */
+  public Date scheduleReviewMeeting(DelegateExecution scope) {
+    LocalDate latestMeeting = rules.latestReviewMeeting(reviewDates.reviewDue(scope.getProcessBusinessKey()));
+    return EngineClock.endOf(rules.reviewInvitationsBy(latestMeeting));
+  }
+
+  public Date reviewReport(DelegateExecution scope) {
+    return EngineClock.endOf(rules.reviewReport(meeting(scope)));
+  }
+
+  public Date reviewDecision(DelegateExecution scope) {
+    return EngineClock.endOf(rules.reviewDecision(meeting(scope)));
+  }
+
+  /** "Without delay" after the decision: due the day the task is created. */
+  public Date sendProposedAmendments(DelegateExecution scope) {
+    return EngineClock.endOf(clock.today());
+  }
+
+  public Date amendmentRepresentations(DelegateExecution scope) {
+    return EngineClock.endOf(rules.lastDayForAmendmentRepresentations(amendmentsSent(scope)));
+  }
+
+  public Date amendmentWindowClosesAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.dayAfter(rules.lastDayForAmendmentRepresentations(amendmentsSent(scope))));
+  }
+
+  public Date amendedPlan(DelegateExecution scope) {
+    return EngineClock.endOf(rules.amendedPlan(amendmentsSent(scope)));
+  }
+
+  private LocalDate meeting(DelegateExecution scope) {
+    return reviewDates.meetingDate(scope.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("No review meeting scheduled"));
+  }
+
+  private LocalDate amendmentsSent(DelegateExecution scope) {
+    return reviewDates.amendmentsSent(scope.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("No proposed amendments sent"));
   }
 
   public Date decisionToAssess(DelegateExecution scope) {

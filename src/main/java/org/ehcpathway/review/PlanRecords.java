@@ -1,0 +1,115 @@
+package org.ehcpathway.review;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.ehcpathway.statutory.ReviewDates;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The plan in force and its review cycles, written in the engine's transaction like the case read model. */
+@Repository
+public class PlanRecords implements ReviewDates {
+
+  private final JdbcClient jdbc;
+
+  public PlanRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void createPlan(String reference, LocalDate issued, String namedSetting) {
+    jdbc.sql("INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting) VALUES (?, 'ACTIVE', ?, ?)")
+        .params(reference, issued, namedSetting).update();
+  }
+
+  public void cease(String reference, LocalDate date, String ceaseReason) {
+    jdbc.sql("UPDATE ehc_plan SET status = 'CEASED', ceased_date = ?, cease_reason = ? WHERE case_reference = ?")
+        .params(date, ceaseReason, reference).update();
+  }
+
+  public void setNamedSetting(String reference, String namedSetting) {
+    jdbc.sql("UPDATE ehc_plan SET named_setting = ? WHERE case_reference = ?").params(namedSetting, reference).update();
+  }
+
+  public int openCycle(String reference, LocalDate due) {
+    int cycle = jdbc.sql("SELECT COALESCE(MAX(cycle), 0) + 1 FROM plan_review WHERE case_reference = ?")
+        .param(reference).query(Integer.class).single();
+    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date) VALUES (?, ?, ?)")
+        .params(reference, cycle, due).update();
+    return cycle;
+  }
+
+  public void recordMeeting(String reference, LocalDate meeting) {
+    updateCurrent(reference, "meeting_date", meeting);
+  }
+
+  public void recordReport(String reference, LocalDate date, String recommendation) {
+    updateCurrent(reference, "report_date", date);
+    updateCurrent(reference, "recommendation", recommendation);
+  }
+
+  public void recordDecision(String reference, LocalDate date, String outcome) {
+    updateCurrent(reference, "decision_date", date);
+    updateCurrent(reference, "outcome", outcome);
+  }
+
+  public void recordAmendmentsSent(String reference, LocalDate date) {
+    updateCurrent(reference, "amendments_sent_date", date);
+  }
+
+  public void recordAmendedPlan(String reference, LocalDate date) {
+    updateCurrent(reference, "amended_plan_issued_date", date);
+  }
+
+  public List<Review> reviews(String reference) {
+    return jdbc.sql("""
+            SELECT cycle, due_date, meeting_date, report_date, recommendation, decision_date, outcome,
+              amendments_sent_date, amended_plan_issued_date
+            FROM plan_review WHERE case_reference = ? ORDER BY cycle""")
+        .param(reference)
+        .query((rs, n) -> new Review(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+            rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
+            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class)))
+        .list();
+  }
+
+  /** One review cycle as the case view shows it. */
+  public record Review(int cycle, LocalDate dueDate, LocalDate meetingDate, LocalDate reportDate,
+      String recommendation, LocalDate decisionDate, String outcome, LocalDate amendmentsSentDate,
+      LocalDate amendedPlanIssuedDate) {
+  }
+
+  @Override
+  public LocalDate reviewBase(String reference) {
+    return jdbc.sql("""
+            SELECT COALESCE((SELECT MAX(decision_date) FROM plan_review WHERE case_reference = ?), issued_date)
+            FROM ehc_plan WHERE case_reference = ?""")
+        .params(reference, reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
+  }
+
+  @Override
+  public LocalDate reviewDue(String reference) {
+    return current(reference, "due_date").orElseThrow(() -> new IllegalStateException("No review open"));
+  }
+
+  @Override
+  public Optional<LocalDate> meetingDate(String reference) {
+    return current(reference, "meeting_date");
+  }
+
+  @Override
+  public Optional<LocalDate> amendmentsSent(String reference) {
+    return current(reference, "amendments_sent_date");
+  }
+
+  private Optional<LocalDate> current(String reference, String column) {
+    return jdbc.sql("SELECT " + column + " FROM plan_review WHERE case_reference = ? ORDER BY cycle DESC LIMIT 1")
+        .param(reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  private void updateCurrent(String reference, String column, Object value) {
+    jdbc.sql("UPDATE plan_review SET " + column + " = ? WHERE case_reference = ? AND cycle ="
+            + " (SELECT MAX(cycle) FROM plan_review WHERE case_reference = ?)")
+        .params(value, reference, reference).update();
+  }
+}

@@ -1,0 +1,202 @@
+package org.ehcpathway.review;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.CaseStatus;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.notification.CaseNotifications;
+import org.ehcpathway.notification.CouncilProperties;
+import org.ehcpathway.notification.MailTemplates;
+import org.ehcpathway.notification.Recipients;
+import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.security.Groups;
+import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.LetterDates;
+import org.ehcpathway.statutory.StatutoryDeadlines;
+import org.ehcpathway.workflow.InvalidInputException;
+import org.ehcpathway.workflow.TaskInput;
+import org.springframework.stereotype.Component;
+
+/** The plan's annual reviews, as process ehc-annual-review calls them ({@code ${planReviews...}}). */
+@Component("planReviews")
+public class PlanReviews {
+
+  public static final String PROCESS_KEY = "ehc-annual-review";
+  private static final List<String> CYCLE_VARIABLES = List.of("meetingDate", "recommendation", "summary",
+      "reviewOutcome", "ceaseReason", "reason", "amendmentsSent", "preferredSetting", "meetingRequested",
+      "amendedPlanSent");
+
+  private final PlanRecords plans;
+  private final CaseRecords cases;
+  private final StatutoryDeadlines rules;
+  private final EngineClock clock;
+  private final CurrentUser currentUser;
+  private final CaseNotifications notifications;
+  private final Recipients recipients;
+  private final MailTemplates templates;
+  private final CouncilProperties council;
+
+  public PlanReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, EngineClock clock,
+      CurrentUser currentUser, CaseNotifications notifications, Recipients recipients, MailTemplates templates,
+      CouncilProperties council) {
+    this.plans = plans;
+    this.cases = cases;
+    this.rules = rules;
+    this.clock = clock;
+    this.currentUser = currentUser;
+    this.notifications = notifications;
+    this.recipients = recipients;
+    this.templates = templates;
+    this.council = council;
+  }
+
+  /** The final plan is issued: the plan is in force and its review cycle starts (CFA s44). */
+  public void startAfterFinalPlan(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    Object namedSetting = execution.getVariable("namedSetting");
+    plans.createPlan(reference, clock.today(), namedSetting == null ? null : namedSetting.toString());
+    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, reference,
+        Variables.putValue("caseReference", reference));
+  }
+
+  public void openCycle(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    LocalDate due = rules.annualReview(plans.reviewBase(reference));
+    int cycle = plans.openCycle(reference, due);
+    CYCLE_VARIABLES.forEach(execution::removeVariable);
+    execution.setVariable("reviewCycle", cycle);
+    execution.setVariable("reviewDue", due.toString());
+    execution.setVariable("latestMeetingDate", rules.latestReviewMeeting(due).toString());
+    record(reference, MilestoneType.REVIEW_CYCLE_OPENED, "Review " + cycle + " due " + due);
+  }
+
+  /** Invitations go out today, so the meeting must be at least 2 weeks away (reg 20(3)). */
+  public void meetingScheduled(DelegateTask task) {
+    String reference = reference(task);
+    LocalDate meeting = date(task.getVariable("meetingDate"));
+    LocalDate today = clock.today();
+    if (rules.reviewInvitationsBy(meeting).isBefore(today)) {
+      throw new InvalidInputException("meetingDate", "must be at least 2 weeks after today's invitations"
+          + " (reg 20(3)); " + meeting + " is too soon");
+    }
+    plans.recordMeeting(reference, meeting);
+    task.setVariable("meetingDate", meeting.toString());
+    task.setVariable("reportDue", rules.reviewReport(meeting).toString());
+    task.setVariable("decisionDue", rules.reviewDecision(meeting).toString());
+    invite(reference, meeting);
+    record(reference, MilestoneType.REVIEW_MEETING_SCHEDULED, "Meeting " + meeting + "; invitations sent");
+  }
+
+  public void reportSubmitted(DelegateTask task) {
+    TaskInput input = TaskInput.of(task);
+    ReviewOutcome recommendation = input.requiredChoice("recommendation", ReviewOutcome.class);
+    input.requiredText("summary", 4000);
+    plans.recordReport(reference(task), clock.today(), recommendation.name());
+    record(reference(task), MilestoneType.REVIEW_REPORT_SUBMITTED, "Recommends " + recommendation);
+  }
+
+  public void outcomeDecided(DelegateTask task) {
+    TaskInput input = TaskInput.of(task);
+    ReviewOutcome outcome = input.requiredChoice("reviewOutcome", ReviewOutcome.class);
+    input.requiredText("reason", 2000);
+    if (outcome == ReviewOutcome.CEASE) {
+      String ceaseReason = input.optionalText("ceaseReason", 1);
+      if (ceaseReason == null || !ceaseReason.matches("[1-9]")) {
+        throw new InvalidInputException("ceaseReason", "is required when the plan ceases: an SEN2 reason 1 to 9");
+      }
+    }
+    plans.recordDecision(reference(task), clock.today(), outcome.name());
+    record(reference(task), MilestoneType.REVIEW_DECIDED, outcome.name());
+  }
+
+  public void cease(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    String reason = String.valueOf(execution.getVariable("ceaseReason"));
+    plans.cease(reference, clock.today(), reason);
+    cases.close(reference, CaseStatus.CEASED, clock.today());
+    record(reference, MilestoneType.PLAN_CEASED, "SEN2 reason " + reason);
+  }
+
+  public void amendmentsSent(DelegateTask task) {
+    String reference = reference(task);
+    LocalDate sent = clock.today();
+    plans.recordAmendmentsSent(reference, sent);
+    task.setVariable("amendmentRepresentationsDue", rules.lastDayForAmendmentRepresentations(sent).toString());
+    task.setVariable("amendedPlanDue", rules.amendedPlan(sent).toString());
+    record(reference, MilestoneType.AMENDMENTS_SENT, null);
+  }
+
+  public void amendmentViewsReceived(DelegateTask task) {
+    TaskInput input = TaskInput.of(task);
+    String preferredSetting = input.optionalText("preferredSetting", 200);
+    boolean meeting = input.flag("meetingRequested");
+    record(reference(task), MilestoneType.AMENDMENT_REPRESENTATIONS_RECEIVED,
+        (preferredSetting == null ? "No school or college requested" : "Requested: " + preferredSetting)
+            + (meeting ? "; meeting requested" : ""));
+  }
+
+  public void amendmentWindowClosed(DelegateExecution execution) {
+    record(execution.getProcessBusinessKey(), MilestoneType.AMENDMENT_WINDOW_CLOSED,
+        "No views recorded within 15 days; the council proceeds");
+  }
+
+  /** The family has at least 15 days for views on the amendments (reg 22(2)), so the plan waits for them. */
+  public void amendedPlanIssued(DelegateTask task) {
+    String reference = reference(task);
+    String namedSetting = TaskInput.of(task).optionalText("namedSetting", 200);
+    LocalDate today = clock.today();
+    LocalDate lastDay = rules.lastDayForAmendmentRepresentations(plans.amendmentsSent(reference)
+        .orElseThrow(() -> new IllegalStateException("No amendments sent for " + reference)));
+    if (!today.isAfter(lastDay)) {
+      throw new InvalidInputException("representationWindow", "the family may comment on the proposed amendments"
+          + " until " + lastDay + " (reg 22(2)); the amended plan can be issued from " + rules.dayAfter(lastDay));
+    }
+    if (namedSetting != null) {
+      plans.setNamedSetting(reference, namedSetting);
+    }
+    plans.recordAmendedPlan(reference, today);
+    record(reference, MilestoneType.AMENDED_PLAN_ISSUED, namedSetting);
+  }
+
+  private void invite(String reference, LocalDate meeting) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", reference);
+    variables.put("meetingDate", LetterDates.format(meeting));
+    variables.put("council", council);
+    String subject = reference + ": annual review meeting on " + LetterDates.format(meeting);
+    String body = templates.render("review-invitation", variables);
+    String familyEmail = cases.find(reference).map(row -> row.familyEmail()).orElse(null);
+    notifications.toFamily(reference, "REVIEW_INVITATION", meeting.toString(), familyEmail, subject, body);
+    notifications.email(reference, "REVIEW_INVITATION", meeting.toString(),
+        recipients.group(Groups.EDUCATION_ADVISERS), subject, "review-invitation", variables);
+  }
+
+  private void record(String reference, MilestoneType type, String detail) {
+    cases.recordMilestone(reference, type, clock.today(), currentUser.id(), detail);
+  }
+
+  private static String reference(DelegateTask task) {
+    return task.getExecution().getProcessBusinessKey();
+  }
+
+  private static LocalDate date(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      throw new InvalidInputException("meetingDate", "is required (YYYY-MM-DD)");
+    }
+    if (value instanceof Date date) {
+      return EngineClock.dateOf(date);
+    }
+    try {
+      return LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
+    } catch (RuntimeException e) {
+      throw new InvalidInputException("meetingDate", "'" + value + "' is not a date in the form YYYY-MM-DD");
+    }
+  }
+}

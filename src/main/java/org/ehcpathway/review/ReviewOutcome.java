@@ -1,0 +1,5 @@
+package org.ehcpathway.review;
+
+public enum ReviewOutcome {
+  MAINTAIN, AMEND, CEASE
+}

@@ -1,0 +1,17 @@
+package org.ehcpathway.statutory;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** The recorded dates of a plan's current review cycle, which its clocks start from. */
+public interface ReviewDates {
+
+  /** The date the current cycle's 12 months run from: the plan's issue, then the previous review decision. */
+  LocalDate reviewBase(String caseReference);
+
+  LocalDate reviewDue(String caseReference);
+
+  Optional<LocalDate> meetingDate(String caseReference);
+
+  Optional<LocalDate> amendmentsSent(String caseReference);
+}

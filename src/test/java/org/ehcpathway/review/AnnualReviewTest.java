@@ -1,0 +1,140 @@
+package org.ehcpathway.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcpathway.PathwayDriver;
+import org.ehcpathway.PathwayIntegrationTest;
+import org.ehcpathway.casefile.CaseFile;
+import org.ehcpathway.casefile.CaseStatus;
+import org.ehcpathway.casefile.CaseView;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.statutory.EngineClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The plan's life after issue, on issue 4's example: a plan issued 25 May 2026 is reviewed by 25 May 2027. */
+@PathwayIntegrationTest
+class AnnualReviewTest {
+
+  @Autowired PathwayDriver driver;
+  @Autowired CaseFile caseFile;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aPlanIssuedOn25May2026IsReviewedBy25May2027AndMaintainedStartsTheNextCycle() {
+    String ref = planIssuedOn("2026-05-25");
+    Task schedule = driver.task(ref, "scheduleReviewMeeting");
+    assertThat(schedule).extracting(Task::getName).isEqualTo("Schedule the review meeting");
+    assertThat(taskService.getVariable(schedule.getId(), "reviewDue")).isEqualTo("2027-05-25");
+    // the latest meeting is 27 Apr 2027 (4 weeks for the decision), so invitations by 13 Apr 2027
+    assertThat(EngineClock.dateOf(schedule.getDueDate())).isEqualTo("2027-04-13");
+
+    driver.today("2027-02-15");
+    assertThatThrownBy(() -> taskService.complete(schedule.getId(), Map.of("meetingDate", "2027-02-22")))
+        .rootCause().hasMessageContaining("meetingDate").hasMessageContaining("2 weeks");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+
+    Task report = driver.task(ref, "submitReviewReport");
+    assertThat(taskService.getIdentityLinksForTask(report.getId())).extracting(l -> l.getGroupId())
+        .containsExactly("education-advisers");
+    assertThat(EngineClock.dateOf(report.getDueDate())).isEqualTo("2027-03-24");
+    driver.today("2027-03-12");
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "MAINTAIN", "summary", "Good progress."));
+
+    Task decision = driver.task(ref, "decideReviewOutcome");
+    assertThat(EngineClock.dateOf(decision.getDueDate())).isEqualTo("2027-04-07");
+    driver.today("2027-03-20");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "MAINTAIN", "reason", "Needs unchanged."));
+
+    CaseView view = caseFile.view(ref);
+    assertThat(view.reviews()).extracting(PlanRecords.Review::cycle, PlanRecords.Review::dueDate,
+        PlanRecords.Review::decisionDate, PlanRecords.Review::outcome).containsExactly(
+        tuple(1, LocalDate.parse("2027-05-25"), LocalDate.parse("2027-03-20"), "MAINTAIN"),
+        tuple(2, LocalDate.parse("2028-03-20"), null, null));
+    assertThat(view.notices()).extracting(CaseView.Notice::type).contains("REVIEW_MAINTAINED");
+    assertThat(view.milestones()).extracting(CaseView.Milestone::type).contains(MilestoneType.REVIEW_MEETING_SCHEDULED,
+        MilestoneType.REVIEW_REPORT_SUBMITTED, MilestoneType.REVIEW_DECIDED);
+    Task next = driver.task(ref, "scheduleReviewMeeting");
+    assertThat(taskService.getVariable(next.getId(), "meetingDate")).isNull();   // a fresh form for the next cycle
+  }
+
+  @Test
+  void ceasingEndsThePlanWithAnAppealableNotice() {
+    String ref = planIssuedOn("2026-05-25");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
+    Task decision = driver.task(ref, "decideReviewOutcome");
+    assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("reviewOutcome", "CEASE", "reason", "x")))
+        .rootCause().hasMessageContaining("ceaseReason");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
+        "reason", "Needs are now met through SEN support."));
+
+    CaseView view = caseFile.view(ref);
+    assertThat(view.status()).isEqualTo(CaseStatus.CEASED);
+    assertThat(view.notices()).extracting(CaseView.Notice::type).contains("PLAN_CEASED");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isZero();
+  }
+
+  @Test
+  void amendmentsWaitForTheFamilys15DaysAndAreDueIn8Weeks() {
+    String ref = planIssuedOn("2026-05-25");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "AMEND", "summary", "New needs."));
+    driver.today("2027-03-22");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Section F changes."));
+    assertThat(EngineClock.dateOf(driver.task(ref, "sendProposedAmendments").getDueDate())).isEqualTo("2027-03-22");
+    driver.complete(ref, "sendProposedAmendments", Map.of("amendmentsSent", true));
+
+    Task views = driver.task(ref, "recordAmendmentRepresentations");
+    assertThat(EngineClock.dateOf(views.getDueDate())).isEqualTo("2027-04-05");
+    driver.today("2027-04-05");   // the family's last day: nothing moves
+    assertThat(driver.tasks(ref, "recordAmendmentRepresentations")).hasSize(1);
+    driver.today("2027-04-06");   // the window closed: the process moves on by itself
+    assertThat(driver.tasks(ref, "recordAmendmentRepresentations")).isEmpty();
+
+    Task issue = driver.task(ref, "issueAmendedPlan");
+    assertThat(EngineClock.dateOf(issue.getDueDate())).isEqualTo("2027-05-17");
+    driver.complete(ref, "issueAmendedPlan", Map.of("namedSetting", "Hill Top School"));
+    CaseView view = caseFile.view(ref);
+    assertThat(view.milestones()).extracting(CaseView.Milestone::type).contains(MilestoneType.AMENDMENTS_SENT,
+        MilestoneType.AMENDMENT_WINDOW_CLOSED, MilestoneType.AMENDED_PLAN_ISSUED);
+    assertThat(view.reviews()).hasSize(2);
+    assertThat(view.reviews().get(1).dueDate()).isEqualTo("2028-03-22");
+  }
+
+  private String planIssuedOn(String issueDate) {
+    driver.today("2026-01-05");
+    String ref = driver.receiveRequest("2026-01-05", "2016-05-01").caseReference();
+    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
+        "reason", "Evidence."));
+    driver.giveAllAdvice(ref);
+    driver.complete(ref, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
+    driver.today("2026-03-02");
+    driver.complete(ref, "draftPlan", Map.of());
+    driver.complete(ref, "recordRepresentations", Map.of("preferredSetting", "Oak Tree School"));
+    driver.complete(ref, "consultSetting", Map.of("settingResponse", "ACCEPTS"));
+    driver.complete(ref, "agreeProvision", Map.of("namedSetting", "Oak Tree School", "fundingBand", "BAND_2"));
+    driver.today(issueDate);
+    driver.complete(ref, "issueFinalPlan", Map.of());
+    return ref;
+  }
+}
