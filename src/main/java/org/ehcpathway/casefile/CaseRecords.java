@@ -168,6 +168,12 @@ public class CaseRecords implements CaseDates {
     return firstMilestoneDate(reference, MilestoneType.DRAFT_PLAN_SERVED);
   }
 
+  /** The child's date of birth, for age rules only; it never leaves the read model in a view. */
+  public LocalDate childDateOfBirth(String reference) {
+    return jdbc.sql("SELECT child_date_of_birth FROM ehc_case WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
+  }
+
   /** The date of the first milestone of that type, if the case has one. */
   public Optional<LocalDate> firstMilestoneDate(String reference, MilestoneType type) {
     return jdbc.sql("""

@@ -22,6 +22,7 @@ import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.workflow.InvalidInputException;
 import org.ehcpathway.workflow.TaskInput;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The plan's annual reviews, as process ehc-annual-review calls them ({@code ${planReviews...}}). */
@@ -42,10 +43,12 @@ public class PlanReviews {
   private final Recipients recipients;
   private final MailTemplates templates;
   private final CouncilProperties council;
+  private final int underFiveMonths;
 
   public PlanReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, EngineClock clock,
       CurrentUser currentUser, CaseNotifications notifications, Recipients recipients, MailTemplates templates,
-      CouncilProperties council) {
+      CouncilProperties council, @Value("${ehc.review.under-five-months:6}") int underFiveMonths) {
+    this.underFiveMonths = underFiveMonths;
     this.plans = plans;
     this.cases = cases;
     this.rules = rules;
@@ -68,7 +71,9 @@ public class PlanReviews {
 
   public void openCycle(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    LocalDate due = rules.annualReview(plans.reviewBase(reference));
+    LocalDate base = plans.reviewBase(reference);
+    LocalDate due = rules.isUnderFive(cases.childDateOfBirth(reference), base)
+        ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
     int cycle = plans.openCycle(reference, due);
     CYCLE_VARIABLES.forEach(execution::removeVariable);
     execution.setVariable("reviewCycle", cycle);

@@ -100,6 +100,11 @@ public final class StatutoryDeadlines {
     return planIssuedOrLastReviewDecision.plusMonths(months);
   }
 
+  /** CoP 9.178: a child under 5 on the day a review cycle opens is reviewed more often. */
+  public boolean isUnderFive(LocalDate dateOfBirth, LocalDate on) {
+    return on.isBefore(dateOfBirth.plusYears(5));
+  }
+
   /** The latest review meeting that leaves the 4-week decision (reg 20(10)) inside the review's due date. */
   public LocalDate latestReviewMeeting(LocalDate reviewDue) {
     return reviewDue.minusWeeks(4);

@@ -121,9 +121,20 @@ class AnnualReviewTest {
     assertThat(view.reviews().get(1).dueDate()).isEqualTo("2028-03-22");
   }
 
+  @Test
+  void aChildUnderFiveIsReviewedEverySixMonths() {
+    String ref = planIssuedOn("2026-05-25", "2022-09-01");
+    assertThat(taskService.getVariable(driver.task(ref, "scheduleReviewMeeting").getId(), "reviewDue"))
+        .isEqualTo("2026-11-25");
+  }
+
   private String planIssuedOn(String issueDate) {
+    return planIssuedOn(issueDate, "2016-05-01");
+  }
+
+  private String planIssuedOn(String issueDate, String dateOfBirth) {
     driver.today("2026-01-05");
-    String ref = driver.receiveRequest("2026-01-05", "2016-05-01").caseReference();
+    String ref = driver.receiveRequest("2026-01-05", dateOfBirth).caseReference();
     driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
         "reason", "Evidence."));
     driver.giveAllAdvice(ref);

@@ -118,6 +118,8 @@ class StatutoryDeadlinesTest {
     assertThat(rules.phaseTransferToSchool(2027)).isEqualTo("2027-02-15");
     assertThat(rules.phaseTransferToPost16(2027)).isEqualTo("2027-03-31");
     assertThat(rules.earlyYearsReview(LocalDate.parse("2026-05-25"), 6)).isEqualTo("2026-11-25");
+    assertThat(rules.isUnderFive(LocalDate.parse("2021-05-26"), LocalDate.parse("2026-05-25"))).isTrue();
+    assertThat(rules.isUnderFive(LocalDate.parse("2021-05-25"), LocalDate.parse("2026-05-25"))).isFalse();
     assertThatThrownBy(() -> rules.earlyYearsReview(LocalDate.parse("2026-05-25"), 12))
         .hasMessageContaining("3 to 6 months");
   }
