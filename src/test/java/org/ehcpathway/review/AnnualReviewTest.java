@@ -31,6 +31,7 @@ class AnnualReviewTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @AfterEach
   void resetClock() {
@@ -71,6 +72,14 @@ class AnnualReviewTest {
     assertThat(view.notices()).extracting(CaseView.Notice::type).contains("REVIEW_MAINTAINED");
     assertThat(view.milestones()).extracting(CaseView.Milestone::type).contains(MilestoneType.REVIEW_MEETING_SCHEDULED,
         MilestoneType.REVIEW_REPORT_SUBMITTED, MilestoneType.REVIEW_DECIDED);
+    var reviews = rest.withBasicAuth("manager", "manager").getForEntity("/api/reviews?due=2027-05", String.class);
+    assertThat(reviews.getBody()).contains("\"caseReference\":\"" + ref + "\",\"cycle\":1,\"dueDate\":\"2027-05-25\"");
+    var completed = rest.withBasicAuth("caseworker", "caseworker").getForEntity("/api/reviews?due=2027-03", String.class);
+    assertThat(completed.getBody()).contains("\"decisionDate\":\"2027-03-20\",\"outcome\":\"MAINTAIN\"");
+    assertThat(rest.withBasicAuth("manager", "manager").getForEntity("/api/reviews?due=May", String.class)
+        .getStatusCode().value()).isEqualTo(400);
+    assertThat(rest.withBasicAuth("health", "health").getForEntity("/api/reviews?due=2027-05", String.class)
+        .getStatusCode().value()).isEqualTo(403);
     Task next = driver.task(ref, "scheduleReviewMeeting");
     assertThat(taskService.getVariable(next.getId(), "meetingDate")).isNull();   // a fresh form for the next cycle
   }
