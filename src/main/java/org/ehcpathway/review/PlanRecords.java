@@ -22,6 +22,26 @@ public class PlanRecords implements ReviewDates {
         .params(reference, issued, namedSetting).update();
   }
 
+  public void createTransferredPlan(String reference, LocalDate issued, String namedSetting, String oldLaCode,
+      LocalDate lastReview, LocalDate transfer) {
+    jdbc.sql("""
+            INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, old_la_code, last_review_date,
+              transfer_date)
+            VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?)""")
+        .params(reference, issued, namedSetting, oldLaCode, lastReview, transfer).update();
+  }
+
+  /** A plan's review history before it came here: the last review under the old council, else its issue. */
+  public LocalDate lastReviewBeforeTransfer(String reference) {
+    return jdbc.sql("SELECT COALESCE(last_review_date, issued_date) FROM ehc_plan WHERE case_reference = ?")
+        .param(reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
+  }
+
+  public int cycles(String reference) {
+    return jdbc.sql("SELECT COUNT(*) FROM plan_review WHERE case_reference = ?").param(reference)
+        .query(Integer.class).single();
+  }
+
   public void cease(String reference, LocalDate date, String ceaseReason) {
     jdbc.sql("UPDATE ehc_plan SET status = 'CEASED', ceased_date = ?, cease_reason = ? WHERE case_reference = ?")
         .params(date, ceaseReason, reference).update();
@@ -100,6 +120,12 @@ public class PlanRecords implements ReviewDates {
   @Override
   public Optional<LocalDate> amendmentsSent(String reference) {
     return current(reference, "amendments_sent_date");
+  }
+
+  @Override
+  public Optional<LocalDate> transferDate(String reference) {
+    return jdbc.sql("SELECT transfer_date FROM ehc_plan WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
   }
 
   private Optional<LocalDate> current(String reference, String column) {

@@ -72,8 +72,11 @@ public class PlanReviews {
   public void openCycle(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     LocalDate base = plans.reviewBase(reference);
-    LocalDate due = rules.isUnderFive(cases.childDateOfBirth(reference), base)
-        ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
+    var transfer = plans.transferDate(reference).filter(moved -> plans.cycles(reference) == 0);
+    LocalDate due = transfer.isPresent()
+        ? rules.reviewAfterTransferIn(plans.lastReviewBeforeTransfer(reference), transfer.get())
+        : rules.isUnderFive(cases.childDateOfBirth(reference), base)
+            ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
     int cycle = plans.openCycle(reference, due);
     CYCLE_VARIABLES.forEach(execution::removeVariable);
     execution.setVariable("reviewCycle", cycle);
@@ -83,6 +86,10 @@ public class PlanReviews {
   }
 
   /** Invitations go out today, so the meeting must be at least 2 weeks away (reg 20(3)). */
+  public void familyToldAboutTransfer(DelegateTask task) {
+    record(reference(task), MilestoneType.FAMILY_TOLD_ABOUT_TRANSFER, null);
+  }
+
   public void meetingScheduled(DelegateTask task) {
     String reference = reference(task);
     LocalDate meeting = date(task.getVariable("meetingDate"));

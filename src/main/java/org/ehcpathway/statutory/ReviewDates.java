@@ -14,4 +14,7 @@ public interface ReviewDates {
   Optional<LocalDate> meetingDate(String caseReference);
 
   Optional<LocalDate> amendmentsSent(String caseReference);
+
+  /** The day a plan moved in from another council; empty for the council's own plans. */
+  Optional<LocalDate> transferDate(String caseReference);
 }

@@ -37,6 +37,11 @@ public class TaskDueDates {
     return EngineClock.endOf(rules.reviewInvitationsBy(latestMeeting));
   }
 
+  public Date transferNoticeToFamily(DelegateExecution scope) {
+    return EngineClock.endOf(rules.transferNoticeToFamily(reviewDates.transferDate(scope.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("No transfer recorded"))));
+  }
+
   public Date reviewReport(DelegateExecution scope) {
     return EngineClock.endOf(rules.reviewReport(meeting(scope)));
   }

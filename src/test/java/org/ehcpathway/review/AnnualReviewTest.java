@@ -137,6 +137,37 @@ class AnnualReviewTest {
         .isEqualTo("2026-11-25");
   }
 
+  @Test
+  void aPlanMovingInIsReviewedByTheLaterOf12MonthsAfterItsLastReviewAnd3MonthsAfterTheMove() throws Exception {
+    driver.today("2026-11-20");
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var created = rest.withBasicAuth("caseworker", "caseworker").postForEntity("/api/plans/transfer-in",
+        new org.springframework.http.HttpEntity<>("""
+            {"child":{"forename":"Mo","surname":"Mover","dateOfBirth":"2014-02-01","sex":"M","postcode":"ZZ1 1ZZ"},
+             "oldLaCode":"873","originalIssueDate":"2023-03-01","lastReviewDate":"2026-01-10",
+             "transferDate":"2026-11-20","namedSetting":"Riverside School"}""", headers), String.class);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    String ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.getBody())
+        .get("caseReference").asText();
+
+    Task tell = driver.task(ref, "tellFamilyAboutTransfer");
+    assertThat(EngineClock.dateOf(tell.getDueDate())).isEqualTo("2027-01-01");   // 6 weeks after the move
+    // the later of 10 Jan 2027 (12 months from the last review) and 20 Feb 2027 (3 months from the move)
+    assertThat(taskService.getVariable(driver.task(ref, "scheduleReviewMeeting").getId(), "reviewDue"))
+        .isEqualTo("2027-02-20");
+    driver.complete(ref, "tellFamilyAboutTransfer", Map.of("familyTold", true));
+    assertThat(caseFile.view(ref).milestones()).extracting(CaseView.Milestone::type)
+        .contains(MilestoneType.PLAN_TRANSFERRED_IN, MilestoneType.FAMILY_TOLD_ABOUT_TRANSFER);
+
+    var badCode = rest.withBasicAuth("caseworker", "caseworker").postForEntity("/api/plans/transfer-in",
+        new org.springframework.http.HttpEntity<>(created.getBody() == null ? "" : """
+            {"child":{"forename":"Mo","surname":"Mover","dateOfBirth":"2014-02-01","sex":"M","postcode":"ZZ1 1ZZ"},
+             "oldLaCode":"87","originalIssueDate":"2023-03-01","transferDate":"2026-11-20"}""", headers), String.class);
+    assertThat(badCode.getStatusCode().value()).isEqualTo(400);
+    assertThat(badCode.getBody()).contains("oldLaCode");
+  }
+
   private String planIssuedOn(String issueDate) {
     return planIssuedOn(issueDate, "2016-05-01");
   }
