@@ -31,6 +31,20 @@ public class PlanRecords implements ReviewDates {
         .params(reference, issued, namedSetting, oldLaCode, lastReview, transfer).update();
   }
 
+  public void createImportedPlan(String reference, String sourceReference, LocalDate issued, LocalDate lastReview,
+      String nextPhaseTransfer, String placement) {
+    jdbc.sql("""
+            INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, last_review_date,
+              source_reference, next_phase_transfer)
+            VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?)""")
+        .params(reference, issued, placement, lastReview, sourceReference, nextPhaseTransfer).update();
+  }
+
+  public boolean isImported(String sourceReference) {
+    return jdbc.sql("SELECT COUNT(*) FROM ehc_plan WHERE source_reference = ?").param(sourceReference)
+        .query(Long.class).single() > 0;
+  }
+
   /** A plan's review history before it came here: the last review under the old council, else its issue. */
   public LocalDate lastReviewBeforeTransfer(String reference) {
     return jdbc.sql("SELECT COALESCE(last_review_date, issued_date) FROM ehc_plan WHERE case_reference = ?")
@@ -102,7 +116,8 @@ public class PlanRecords implements ReviewDates {
   @Override
   public LocalDate reviewBase(String reference) {
     return jdbc.sql("""
-            SELECT COALESCE((SELECT MAX(decision_date) FROM plan_review WHERE case_reference = ?), issued_date)
+            SELECT COALESCE((SELECT MAX(decision_date) FROM plan_review WHERE case_reference = ?), last_review_date,
+              issued_date)
             FROM ehc_plan WHERE case_reference = ?""")
         .params(reference, reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
   }

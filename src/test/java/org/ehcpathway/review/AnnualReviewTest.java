@@ -168,6 +168,43 @@ class AnnualReviewTest {
     assertThat(badCode.getBody()).contains("oldLaCode");
   }
 
+  @Test
+  void existingPlansImportFromCsvWithBadRowsReportedAndNoDuplicatesOnARerun() throws Exception {
+    driver.today("2026-11-20");
+    String csv = """
+        reference,forename,surname,dateOfBirth,sex,postcode,issueDate,lastReviewDate,nextPhaseTransfer,placement
+        IMP-%1$s-1,Ada,Imported,2015-03-01,F,AB1 2CD,2025-06-01,2026-05-10,SCHOOL:2027,Oak Tree School
+        IMP-%1$s-2,Ben,Imported,2012-10-01,M,AB1 2CD,2026-02-01,,POST16:2029,Hill Top Academy
+        IMP-%1$s-3,Cal,Imported,2015-03-01,X,AB1 2CD,2025-06-01,,,
+        IMP-%1$s-4,Dee,Imported,2015-03-01,F,AB1 2CD,2025-13-01,,,
+        IMP-%1$s-5,Eve,Imported,2015-03-01,F,AB1 2CD,2025-06-01,,NEXT YEAR,
+        too,few,columns
+        """.formatted(System.nanoTime());
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
+    var first = rest.withBasicAuth("manager", "manager").postForEntity("/api/plans/import",
+        new org.springframework.http.HttpEntity<>(csv, headers), String.class);
+    assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+    var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.getBody());
+    assertThat(result.get("loaded").asInt()).isEqualTo(2);
+    assertThat(result.get("errors").findValuesAsText("message")).hasSize(4);
+    assertThat(result.get("errors").findValuesAsText("line")).containsExactly("4", "5", "6", "7");
+    assertThat(first.getBody()).contains("sex: must be M, F or U", "issueDate: '2025-13-01' is not a date",
+        "nextPhaseTransfer", "expected 10 columns");
+
+    var again = rest.withBasicAuth("manager", "manager").postForEntity("/api/plans/import",
+        new org.springframework.http.HttpEntity<>(csv, headers), String.class);
+    var rerun = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.getBody());
+    assertThat(rerun.get("loaded").asInt()).isZero();
+    assertThat(rerun.get("alreadyImported").asInt()).isEqualTo(2);
+
+    var due = taskService.createTaskQuery().taskDefinitionKey("scheduleReviewMeeting").list().stream()
+        .map(t -> taskService.getVariable(t.getId(), "reviewDue")).toList();
+    assertThat(due).contains("2027-05-10", "2027-02-01");   // 12 months from the last review, else from the issue
+    assertThat(rest.withBasicAuth("caseworker", "caseworker").postForEntity("/api/plans/import",
+        new org.springframework.http.HttpEntity<>(csv, headers), String.class).getStatusCode().value()).isEqualTo(403);
+  }
+
   private String planIssuedOn(String issueDate) {
     return planIssuedOn(issueDate, "2016-05-01");
   }
