@@ -40,6 +40,11 @@ public class PlanRecords implements ReviewDates {
         .params(reference, issued, placement, lastReview, sourceReference, nextPhaseTransfer).update();
   }
 
+  public Optional<String> nextPhaseTransfer(String reference) {
+    return jdbc.sql("SELECT next_phase_transfer FROM ehc_plan WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> rs.getString(1)).optional();
+  }
+
   public boolean isImported(String sourceReference) {
     return jdbc.sql("SELECT COUNT(*) FROM ehc_plan WHERE source_reference = ?").param(sourceReference)
         .query(Long.class).single() > 0;

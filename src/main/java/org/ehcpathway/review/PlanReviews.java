@@ -77,12 +77,22 @@ public class PlanReviews {
         ? rules.reviewAfterTransferIn(plans.lastReviewBeforeTransfer(reference), transfer.get())
         : rules.isUnderFive(cases.childDateOfBirth(reference), base)
             ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
+    due = earlierForPhaseTransfer(reference, base, due);
     int cycle = plans.openCycle(reference, due);
     CYCLE_VARIABLES.forEach(execution::removeVariable);
     execution.setVariable("reviewCycle", cycle);
     execution.setVariable("reviewDue", due.toString());
     execution.setVariable("latestMeetingDate", rules.latestReviewMeeting(due).toString());
     record(reference, MilestoneType.REVIEW_CYCLE_OPENED, "Review " + cycle + " due " + due);
+  }
+
+  /** A phase transfer falling due before the review would be: the review is scheduled back from its deadline. */
+  private LocalDate earlierForPhaseTransfer(String reference, LocalDate base, LocalDate due) {
+    return plans.nextPhaseTransfer(reference).map(rules::phaseTransferDeadline)
+        .filter(deadline -> deadline.isAfter(base))
+        .map(rules::phaseTransferReviewDecision)
+        .filter(decision -> decision.isBefore(due))
+        .orElse(due);
   }
 
   /** Invitations go out today, so the meeting must be at least 2 weeks away (reg 20(3)). */

@@ -137,6 +137,25 @@ public final class StatutoryDeadlines {
     return transfer.minusMonths(5);
   }
 
+  /**
+   * The review in a phase-transfer year is decided early enough for an amended plan (8 weeks, reg 22(3)) to be
+   * issued by the phase-transfer deadline: for 15 February, a decision by 21 December and a meeting by late November.
+   */
+  public LocalDate phaseTransferReviewDecision(LocalDate phaseTransferDeadline) {
+    return phaseTransferDeadline.minusWeeks(8);
+  }
+
+  /** The deadline of a phase transfer written SCHOOL:YYYY, POST16:YYYY or POST16_TO_POST16:YYYY-MM-DD. */
+  public LocalDate phaseTransferDeadline(String nextPhaseTransfer) {
+    String[] parts = nextPhaseTransfer.split(":");
+    return switch (parts[0]) {
+      case "SCHOOL" -> phaseTransferToSchool(Integer.parseInt(parts[1]));
+      case "POST16" -> phaseTransferToPost16(Integer.parseInt(parts[1]));
+      case "POST16_TO_POST16" -> phaseTransferBetweenPost16(LocalDate.parse(parts[1]));
+      default -> throw new IllegalArgumentException("Unknown phase transfer " + nextPhaseTransfer);
+    };
+  }
+
   /** Reg 20(3) (reg 21(3) for a child not at school): at least 2 weeks' notice of the review meeting. */
   public LocalDate reviewInvitationsBy(LocalDate reviewMeeting) {
     return reviewMeeting.minusWeeks(2);

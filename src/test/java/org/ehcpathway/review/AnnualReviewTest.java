@@ -173,7 +173,7 @@ class AnnualReviewTest {
     driver.today("2026-11-20");
     String csv = """
         reference,forename,surname,dateOfBirth,sex,postcode,issueDate,lastReviewDate,nextPhaseTransfer,placement
-        IMP-%1$s-1,Ada,Imported,2015-03-01,F,AB1 2CD,2025-06-01,2026-05-10,SCHOOL:2027,Oak Tree School
+        IMP-%1$s-1,Ada,Imported,2015-03-01,F,AB1 2CD,2025-06-01,2026-05-10,SCHOOL:2028,Oak Tree School
         IMP-%1$s-2,Ben,Imported,2012-10-01,M,AB1 2CD,2026-02-01,,POST16:2029,Hill Top Academy
         IMP-%1$s-3,Cal,Imported,2015-03-01,X,AB1 2CD,2025-06-01,,,
         IMP-%1$s-4,Dee,Imported,2015-03-01,F,AB1 2CD,2025-13-01,,,
@@ -203,6 +203,25 @@ class AnnualReviewTest {
     assertThat(due).contains("2027-05-10", "2027-02-01");   // 12 months from the last review, else from the issue
     assertThat(rest.withBasicAuth("caseworker", "caseworker").postForEntity("/api/plans/import",
         new org.springframework.http.HttpEntity<>(csv, headers), String.class).getStatusCode().value()).isEqualTo(403);
+  }
+
+  @Test
+  void aPhaseTransferYearBringsTheReviewForwardFromThe15FebruaryAnd31MarchDeadlines() throws Exception {
+    driver.today("2026-04-01");
+    String csv = """
+        reference,forename,surname,dateOfBirth,sex,postcode,issueDate,lastReviewDate,nextPhaseTransfer,placement
+        PT-%1$s-1,Ida,Primary,2016-01-10,F,AB1 2CD,2026-03-01,,SCHOOL:2027,Oak Tree Primary
+        PT-%1$s-2,Jo,Secondary,2010-11-10,M,AB1 2CD,2026-03-15,,POST16:2027,Hill Top Academy
+        """.formatted(System.nanoTime());
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
+    var result = rest.withBasicAuth("manager", "manager").postForEntity("/api/plans/import",
+        new org.springframework.http.HttpEntity<>(csv, headers), String.class);
+    assertThat(result.getBody()).contains("\"loaded\":2");
+    var due = taskService.createTaskQuery().taskDefinitionKey("scheduleReviewMeeting").list().stream()
+        .map(t -> taskService.getVariable(t.getId(), "reviewDue")).toList();
+    // 15 Feb 2027 less the 8 weeks an amended plan takes; 31 Mar 2027 likewise (not 1 and 15 March 2027)
+    assertThat(due).contains("2026-12-21", "2027-02-03").doesNotContain("2027-03-01", "2027-03-15");
   }
 
   private String planIssuedOn(String issueDate) {

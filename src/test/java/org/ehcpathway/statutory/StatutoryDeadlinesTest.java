@@ -117,6 +117,11 @@ class StatutoryDeadlinesTest {
         .isEqualTo("2027-06-30");
     assertThat(rules.phaseTransferToSchool(2027)).isEqualTo("2027-02-15");
     assertThat(rules.phaseTransferToPost16(2027)).isEqualTo("2027-03-31");
+    assertThat(rules.phaseTransferReviewDecision(rules.phaseTransferDeadline("SCHOOL:2027"))).isEqualTo("2026-12-21");
+    assertThat(rules.latestReviewMeeting(rules.phaseTransferReviewDecision(rules.phaseTransferDeadline("SCHOOL:2027"))))
+        .isEqualTo("2026-11-23");   // "meeting by about late November"
+    assertThat(rules.phaseTransferReviewDecision(rules.phaseTransferDeadline("POST16:2027"))).isEqualTo("2027-02-03");
+    assertThat(rules.phaseTransferDeadline("POST16_TO_POST16:2027-09-01")).isEqualTo("2027-04-01");
     assertThat(rules.earlyYearsReview(LocalDate.parse("2026-05-25"), 6)).isEqualTo("2026-11-25");
     assertThat(rules.isUnderFive(LocalDate.parse("2021-05-26"), LocalDate.parse("2026-05-25"))).isTrue();
     assertThat(rules.isUnderFive(LocalDate.parse("2021-05-25"), LocalDate.parse("2026-05-25"))).isFalse();
