@@ -83,6 +83,10 @@ public class CaseRecords implements CaseDates {
         .params(date, namedSetting, reference).update();
   }
 
+  public void recordNamedSetting(String reference, String namedSetting) {
+    jdbc.sql("UPDATE ehc_case SET named_setting = ? WHERE case_reference = ?").params(namedSetting, reference).update();
+  }
+
   public void close(String reference, CaseStatus status, LocalDate date) {
     jdbc.sql("UPDATE ehc_case SET status = ?, stage = 'closed', closed_date = ? WHERE case_reference = ?")
         .params(status.name(), date, reference).update();

@@ -25,7 +25,8 @@ public class Notices {
       "DECISION_NOT_TO_ISSUE", "decision not to issue an EHC plan, and your right to appeal",
       "FINAL_PLAN", "your final EHC plan, and your right to appeal",
       "REVIEW_MAINTAINED", "annual review decision: the EHC plan continues unchanged, and your right to appeal",
-      "PLAN_CEASED", "decision to cease the EHC plan, and your right to appeal");
+      "PLAN_CEASED", "decision to cease the EHC plan, and your right to appeal",
+      "AMENDED_PLAN", "your amended EHC plan, and your right to appeal");
 
 
   private final CaseRecords records;
@@ -63,6 +64,11 @@ public class Notices {
   /** After an annual review: the plan stays as it is (appealable, CFA s51(2)(e)). */
   public void reviewMaintained(DelegateExecution execution) {
     issue(execution, "REVIEW_MAINTAINED", "review-maintained");
+  }
+
+  /** The amended plan after a review (sections B, F and I appealable, CFA s51). */
+  public void amendedPlan(DelegateExecution execution) {
+    issue(execution, "AMENDED_PLAN", "amended-plan");
   }
 
   /** The plan ceases (appealable, CFA s51(2)(f)). */

@@ -182,6 +182,7 @@ public class PlanReviews {
     }
     if (namedSetting != null) {
       plans.setNamedSetting(reference, namedSetting);
+      cases.recordNamedSetting(reference, namedSetting);
     }
     plans.recordAmendedPlan(reference, today);
     record(reference, MilestoneType.AMENDED_PLAN_ISSUED, namedSetting);

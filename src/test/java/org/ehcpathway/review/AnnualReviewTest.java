@@ -128,6 +128,8 @@ class AnnualReviewTest {
         MilestoneType.AMENDMENT_WINDOW_CLOSED, MilestoneType.AMENDED_PLAN_ISSUED);
     assertThat(view.reviews()).hasSize(2);
     assertThat(view.reviews().get(1).dueDate()).isEqualTo("2028-03-22");
+    assertThat(view.namedSetting()).isEqualTo("Hill Top School");
+    assertThat(view.notices()).extracting(CaseView.Notice::type).contains("AMENDED_PLAN");
   }
 
   @Test
