@@ -132,6 +132,15 @@ public class PlanRecords implements ReviewDates {
     return current(reference, "due_date").orElseThrow(() -> new IllegalStateException("No review open"));
   }
 
+  public Optional<LocalDate> currentDecisionDate(String reference) {
+    return current(reference, "decision_date");
+  }
+
+  public int currentCycle(String reference) {
+    return jdbc.sql("SELECT COALESCE(MAX(cycle), 0) FROM plan_review WHERE case_reference = ?").param(reference)
+        .query(Integer.class).single();
+  }
+
   @Override
   public Optional<LocalDate> meetingDate(String reference) {
     return current(reference, "meeting_date");

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class PlanReviews {
 
   public static final String PROCESS_KEY = "ehc-annual-review";
+  static final String WATCH_KEY = "ehc-review-watch";
   private static final List<String> CYCLE_VARIABLES = List.of("meetingDate", "recommendation", "summary",
       "reviewOutcome", "ceaseReason", "reason", "amendmentsSent", "preferredSetting", "meetingRequested",
       "amendedPlanSent");
@@ -84,6 +85,9 @@ public class PlanReviews {
     execution.setVariable("reviewDue", due.toString());
     execution.setVariable("latestMeetingDate", rules.latestReviewMeeting(due).toString());
     record(reference, MilestoneType.REVIEW_CYCLE_OPENED, "Review " + cycle + " due " + due);
+    endWatch(execution);
+    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(WATCH_KEY, reference,
+        Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle));
   }
 
   /** A phase transfer falling due before the review would be: the review is scheduled back from its deadline. */
@@ -138,7 +142,49 @@ public class PlanReviews {
     record(reference(task), MilestoneType.REVIEW_DECIDED, outcome.name());
   }
 
+  /**
+   * The review watch ({@code ${planReviews.checkDeadline(execution, 'AMBER')}}): while the current cycle has no
+   * decision, the review turns AMBER 2 weeks before it is due and RED the day after; the caseworker who logged the
+   * case and the managers are told.
+   */
+  public void checkDeadline(DelegateExecution execution, String level) {
+    String reference = execution.getProcessBusinessKey();
+    Object watchedCycle = execution.getVariable("reviewCycle");
+    if (plans.currentDecisionDate(reference).isPresent()
+        || !String.valueOf(plans.currentCycle(reference)).equals(String.valueOf(watchedCycle))) {
+      return;
+    }
+    LocalDate due = plans.reviewDue(reference);
+    LocalDate today = clock.today();
+    boolean red = "RED".equals(level);
+    if (!red && !today.isBefore(rules.breachedFrom(due))) {
+      return;   // already late: the RED check says so
+    }
+    List<Recipients.Recipient> told = new java.util.ArrayList<>();
+    cases.find(reference).flatMap(row -> recipients.user(row.createdBy())).ifPresent(told::add);
+    told.addAll(recipients.group(Groups.MANAGERS));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", reference);
+    variables.put("dueDate", LetterDates.format(due));
+    variables.put("level", level);
+    variables.put("caseLink", notifications.caseLink(reference));
+    variables.put("council", council);
+    notifications.email(reference, "REVIEW_" + level, "cycle " + watchedCycle, told,
+        reference + ": annual review " + (red ? "overdue" : "due in 2 weeks") + " - due " + LetterDates.format(due),
+        "review-" + level.toLowerCase(), variables);
+    record(reference, red ? MilestoneType.REVIEW_RED : MilestoneType.REVIEW_AMBER,
+        "Review " + watchedCycle + " due " + due + "; told " + Recipients.describe(told, "caseworker or managers"));
+  }
+
+  private static void endWatch(DelegateExecution execution) {
+    var runtime = execution.getProcessEngineServices().getRuntimeService();
+    runtime.createProcessInstanceQuery().processDefinitionKey(WATCH_KEY)
+        .processInstanceBusinessKey(execution.getProcessBusinessKey()).list()
+        .forEach(watch -> runtime.deleteProcessInstance(watch.getId(), "Review cycle closed"));
+  }
+
   public void cease(DelegateExecution execution) {
+    endWatch(execution);
     String reference = execution.getProcessBusinessKey();
     String reason = String.valueOf(execution.getVariable("ceaseReason"));
     plans.cease(reference, clock.today(), reason);

@@ -37,6 +37,14 @@ public class TaskDueDates {
     return EngineClock.endOf(rules.reviewInvitationsBy(latestMeeting));
   }
 
+  public Date reviewAmberAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.amberFrom(reviewDates.reviewDue(scope.getProcessBusinessKey())));
+  }
+
+  public Date reviewRedAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.breachedFrom(reviewDates.reviewDue(scope.getProcessBusinessKey())));
+  }
+
   public Date transferNoticeToFamily(DelegateExecution scope) {
     return EngineClock.endOf(rules.transferNoticeToFamily(reviewDates.transferDate(scope.getProcessBusinessKey())
         .orElseThrow(() -> new IllegalStateException("No transfer recorded"))));

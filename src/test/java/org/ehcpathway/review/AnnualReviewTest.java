@@ -226,6 +226,23 @@ class AnnualReviewTest {
     assertThat(due).contains("2026-12-21", "2027-02-03").doesNotContain("2027-03-01", "2027-03-15");
   }
 
+  @Test
+  void aReviewWithNoDecisionTurnsAmberThenRedAndTellsTheCaseworkerAndManagers() {
+    String ref = planIssuedOn("2026-05-25");
+    driver.today("2027-05-10");
+    assertThat(caseFile.view(ref).milestones()).extracting(CaseView.Milestone::type)
+        .doesNotContain(MilestoneType.REVIEW_AMBER);
+    driver.today("2027-05-11");
+    driver.today("2027-05-26");
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type().name().startsWith("REVIEW_"))
+        .extracting(CaseView.Milestone::type, CaseView.Milestone::date).contains(
+            tuple(MilestoneType.REVIEW_AMBER, LocalDate.parse("2027-05-11")),
+            tuple(MilestoneType.REVIEW_RED, LocalDate.parse("2027-05-26")));
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_RED)
+        .extracting(CaseView.Milestone::detail).singleElement().asString()
+        .contains("caseworker@ehc-pathway.example", "manager@ehc-pathway.example");
+  }
+
   private String planIssuedOn(String issueDate) {
     return planIssuedOn(issueDate, "2016-05-01");
   }
