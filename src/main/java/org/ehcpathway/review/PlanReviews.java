@@ -19,6 +19,7 @@ import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
+import org.ehcpathway.statutory.NationalCurriculumYear;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.workflow.InvalidInputException;
 import org.ehcpathway.workflow.TaskInput;
@@ -33,7 +34,7 @@ public class PlanReviews {
   static final String WATCH_KEY = "ehc-review-watch";
   private static final List<String> CYCLE_VARIABLES = List.of("meetingDate", "recommendation", "summary",
       "reviewOutcome", "ceaseReason", "reason", "amendmentsSent", "preferredSetting", "meetingRequested",
-      "amendedPlanSent");
+      "amendedPlanSent", "adulthoodOutcomes");
 
   private final PlanRecords plans;
   private final CaseRecords cases;
@@ -116,6 +117,9 @@ public class PlanReviews {
     task.setVariable("meetingDate", meeting.toString());
     task.setVariable("reportDue", rules.reviewReport(meeting).toString());
     task.setVariable("decisionDue", rules.reviewDecision(meeting).toString());
+    // Reg 20(6): from Year 9 (at the meeting) the review covers preparing for adulthood and independent living
+    task.setVariable("preparingForAdulthood",
+        NationalCurriculumYear.on(meeting, cases.childDateOfBirth(reference)) >= 9);
     invite(reference, meeting);
     record(reference, MilestoneType.REVIEW_MEETING_SCHEDULED, "Meeting " + meeting + "; invitations sent");
   }
@@ -124,6 +128,9 @@ public class PlanReviews {
     TaskInput input = TaskInput.of(task);
     ReviewOutcome recommendation = input.requiredChoice("recommendation", ReviewOutcome.class);
     input.requiredText("summary", 4000);
+    if (Boolean.TRUE.equals(task.getVariable("preparingForAdulthood"))) {
+      input.requiredText("adulthoodOutcomes", 4000);
+    }
     plans.recordReport(reference(task), clock.today(), recommendation.name());
     record(reference(task), MilestoneType.REVIEW_REPORT_SUBMITTED, "Recommends " + recommendation);
   }

@@ -85,6 +85,20 @@ class AnnualReviewTest {
   }
 
   @Test
+  void fromYear9TheReportCoversPreparingForAdulthood() {
+    String ref = planIssuedOn("2026-05-25", "2012-10-01");   // Year 9 in 2026/27
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    Task report = driver.task(ref, "submitReviewReport");
+    assertThat(taskService.getVariable(report.getId(), "preparingForAdulthood")).isEqualTo(true);
+    assertThatThrownBy(() -> taskService.complete(report.getId(), Map.of("recommendation", "MAINTAIN",
+        "summary", "Good progress."))).rootCause().hasMessageContaining("adulthoodOutcomes");
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "MAINTAIN", "summary", "Good progress.",
+        "adulthoodOutcomes", "Work experience at the garden centre; travel training."));
+    assertThat(driver.tasks(ref, "decideReviewOutcome")).hasSize(1);
+  }
+
+  @Test
   void ceasingEndsThePlanWithAnAppealableNotice() {
     String ref = planIssuedOn("2026-05-25");
     driver.today("2027-02-15");
