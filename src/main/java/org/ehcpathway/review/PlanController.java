@@ -9,7 +9,10 @@ import org.ehcpathway.casefile.CaseFile;
 import org.ehcpathway.casefile.CaseView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.ehcpathway.casefile.CaseNotFoundException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +26,29 @@ class PlanController {
   private final TransferIn transferIn;
   private final PlanImport planImport;
   private final CaseFile caseFile;
+  private final PlanRecords plans;
 
-  PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile) {
+  PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile, PlanRecords plans) {
+    this.plans = plans;
     this.transferIn = transferIn;
     this.planImport = planImport;
     this.caseFile = caseFile;
+  }
+
+  /** Records the plan's next phase transfer; the next review cycle is scheduled back from its deadline. */
+  @PutMapping("/{reference}/next-phase-transfer")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView nextPhaseTransfer(@PathVariable String reference, @Valid @RequestBody NextPhaseTransferRequest request) {
+    if (!plans.setNextPhaseTransfer(reference, request.nextPhaseTransfer())) {
+      throw new CaseNotFoundException(reference + " (no plan in force)");
+    }
+    return caseFile.view(reference);
+  }
+
+  record NextPhaseTransferRequest(
+      @jakarta.validation.constraints.NotNull(message = "is required")
+      @jakarta.validation.constraints.Pattern(regexp = "(SCHOOL|POST16):\\d{4}|POST16_TO_POST16:\\d{4}-\\d{2}-\\d{2}",
+          message = "must be SCHOOL:YYYY, POST16:YYYY or POST16_TO_POST16:YYYY-MM-DD") String nextPhaseTransfer) {
   }
 
   /** A council's existing plans as CSV (the request body, or a multipart field named file). */

@@ -45,6 +45,12 @@ public class PlanRecords implements ReviewDates {
         .query((rs, n) -> rs.getString(1)).optional();
   }
 
+  /** Returns false when the case has no plan. */
+  public boolean setNextPhaseTransfer(String reference, String nextPhaseTransfer) {
+    return jdbc.sql("UPDATE ehc_plan SET next_phase_transfer = ? WHERE case_reference = ?")
+        .params(nextPhaseTransfer, reference).update() == 1;
+  }
+
   public boolean isImported(String sourceReference) {
     return jdbc.sql("SELECT COUNT(*) FROM ehc_plan WHERE source_reference = ?").param(sourceReference)
         .query(Long.class).single() > 0;

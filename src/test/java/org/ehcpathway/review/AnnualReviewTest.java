@@ -80,6 +80,14 @@ class AnnualReviewTest {
         .getStatusCode().value()).isEqualTo(400);
     assertThat(rest.withBasicAuth("health", "health").getForEntity("/api/reviews?due=2027-05", String.class)
         .getStatusCode().value()).isEqualTo(403);
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    assertThat(rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref + "/next-phase-transfer",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
+            "{\"nextPhaseTransfer\":\"SECONDARY\"}", headers), String.class).getStatusCode().value()).isEqualTo(400);
+    assertThat(rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref + "/next-phase-transfer",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
+            "{\"nextPhaseTransfer\":\"SCHOOL:2028\"}", headers), String.class).getStatusCode().value()).isEqualTo(200);
     Task next = driver.task(ref, "scheduleReviewMeeting");
     assertThat(taskService.getVariable(next.getId(), "meetingDate")).isNull();   // a fresh form for the next cycle
   }
