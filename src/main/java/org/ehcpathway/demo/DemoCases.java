@@ -12,6 +12,7 @@ import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.intake.IntakeService;
 import org.ehcpathway.intake.NewCaseRequest;
 import org.ehcpathway.intake.RequestSource;
+import org.ehcpathway.review.PlanImport;
 import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Three fictional cases on a fresh demo database, so every role has something in Tasklist: one awaiting the
- * panel's decision to assess, one with advice requested from every agency, one awaiting the decision to issue.
+ * panel's decision to assess, one with advice requested from every agency, one awaiting the decision to issue;
+ * and two existing plans under annual review (one with a phase transfer next year).
  * Each step is taken on its own date, by the demo user whose job it is, so the case histories read true.
  */
 @Component
@@ -39,9 +41,11 @@ class DemoCases implements ApplicationRunner {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final EngineClock clock;
+  private final PlanImport planImport;
 
   DemoCases(IntakeService intake, CaseRecords records, TaskService taskService, IdentityService identityService,
-      EngineClock clock) {
+      EngineClock clock, PlanImport planImport) {
+    this.planImport = planImport;
     this.intake = intake;
     this.records = records;
     this.taskService = taskService;
@@ -66,6 +70,12 @@ class DemoCases implements ApplicationRunner {
       String atDecision = start("Charlie", "Specimen", today.minusYears(4), RequestSource.HEALTH, received);
       decideToAssess(atDecision, received.plusWeeks(2));
       giveAdvice(atDecision, received.plusWeeks(7));
+
+      on(today);
+      planImport.load(PlanImport.HEADER + "\n"
+          + "DEMO-PLAN-1,Dana,Demo,2014-06-01,F,AB1 2CD," + today.minusMonths(11) + ",,,Oak Tree Academy\n"
+          + "DEMO-PLAN-2,Eli,Demo,2016-02-01,M,AB1 2CD," + today.minusMonths(20) + "," + today.minusMonths(8)
+          + ",SCHOOL:" + (today.getYear() + 1) + ",Riverside Primary\n", "manager");
     } finally {
       clock.reset();
     }

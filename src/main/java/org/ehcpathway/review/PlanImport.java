@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PlanImport {
 
-  static final String HEADER =
+  public static final String HEADER =
       "reference,forename,surname,dateOfBirth,sex,postcode,issueDate,lastReviewDate,nextPhaseTransfer,placement";
 
   public record RowError(int line, String message) {

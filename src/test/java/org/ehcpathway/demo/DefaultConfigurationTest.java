@@ -43,6 +43,7 @@ class DefaultConfigurationTest {
     assertThat(records.list(CaseStatus.OPEN, 10, 0)).hasSize(3);
     assertThat(taskService.createTaskQuery().taskDefinitionKey("decideWhetherToAssess").count()).isEqualTo(1);
     assertThat(taskService.createTaskQuery().taskDefinitionKey("decideWhetherToIssue").count()).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("scheduleReviewMeeting").count()).isEqualTo(2);
     for (String group : new String[] {"health-advisers", "social-care-advisers", "educational-psychologists",
         "education-advisers"}) {
       assertThat(taskService.createTaskQuery().taskCandidateGroup(group).count()).as(group).isPositive();
