@@ -1,7 +1,6 @@
 package org.ehcpathway.casefile;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.ehcpathway.notification.CouncilProperties;
 import org.ehcpathway.notification.Recipients;
 import org.ehcpathway.notification.Recipients.Recipient;
 import org.ehcpathway.security.CurrentUser;
-import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
@@ -66,9 +64,7 @@ public class DeadlineWatch {
     if (rag == Rag.AMBER && !today.isBefore(rules.breachedFrom(due))) {
       return;   // already breached: the RED check that follows says so
     }
-    List<Recipient> told = new ArrayList<>();
-    recipients.user(row.createdBy()).ifPresent(told::add);
-    told.addAll(recipients.group(Groups.MANAGERS));
+    List<Recipient> told = recipients.caseworkerAndManagers(row.createdBy());
 
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseReference", row.caseReference());
@@ -79,8 +75,7 @@ public class DeadlineWatch {
     variables.put("level", rag.name());
     variables.put("caseLink", notifications.caseLink(row.caseReference()));
     variables.put("council", council);
-    long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, due);
-    variables.put("daysLeft", daysLeft == 0 ? "today" : daysLeft == 1 ? "in 1 day" : "in " + daysLeft + " days");
+    variables.put("daysLeft", LetterDates.inDays(rules.daysUntil(today, due)));
     String subject = row.caseReference() + ": " + (rag == Rag.RED ? "statutory deadline missed"
         : "statutory deadline " + variables.get("daysLeft"))
         + " - " + SHORT_NAMES.get(deadline) + " due " + LetterDates.format(due);

@@ -1,7 +1,6 @@
 package org.ehcpathway.intake;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -48,7 +47,7 @@ public class IntakeService {
     CaseDeadlines deadlines = CaseDeadlines.forRequestReceived(received, rules);
     NewCaseRequest.Child child = request.child();
     String reference = records.create(new NewCaseRecord(child.forename().trim(), child.surname().trim(), dateOfBirth,
-        child.sex(), normalisePostcode(child.postcode()), child.upn(), received, request.requestSource().name(),
+        child.sex(), NewCaseRequest.normalisePostcode(child.postcode()), child.upn(), received, request.requestSource().name(),
         deadlines, user, request.familyEmail() == null || request.familyEmail().isBlank() ? null
             : request.familyEmail().trim()));
     records.recordMilestone(reference, MilestoneType.REQUEST_RECEIVED, received, user,
@@ -87,10 +86,5 @@ public class IntakeService {
       throw new InvalidInputException("child.dateOfBirth",
           "EHC needs assessments are for children and young people under 25");
     }
-  }
-
-  private static String normalisePostcode(String postcode) {
-    String compact = postcode.replace(" ", "").toUpperCase(Locale.UK);
-    return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
   }
 }

@@ -17,7 +17,16 @@ public record NewCaseRequest(
     @Email(message = "is not an email address") @Size(max = 254, message = "must be at most 254 characters")
     String familyEmail) {
 
-  static final String NAME = "^[\\p{L}][\\p{L}\\p{M} '’.-]*$";
+  /** A child's name: letters, spaces, hyphens, apostrophes and full stops. */
+  public static final String NAME = "^[\\p{L}][\\p{L}\\p{M} '’.-]*$";
+  /** A UK postcode, in any case, with or without its space. */
+  public static final String POSTCODE = "(?i)^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$";
+
+  /** "ab12cd" -> "AB1 2CD": how every postcode is stored. */
+  public static String normalisePostcode(String postcode) {
+    String compact = postcode.replace(" ", "").toUpperCase(java.util.Locale.UK);
+    return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+  }
 
   public record Child(
       @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
@@ -28,7 +37,7 @@ public record NewCaseRequest(
       @NotNull(message = "is required; one of M, F, U") @Pattern(regexp = "M|F|U", message = "must be M, F or U")
       String sex,
       @NotBlank(message = "is required")
-      @Pattern(regexp = "(?i)^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$", message = "is not a UK postcode")
+      @Pattern(regexp = POSTCODE, message = "is not a UK postcode")
       String postcode,
       @Pattern(regexp = "^[A-Z][0-9]{11}[0-9A-Z]$", message = "must be 13 characters: a letter, 11 digits, a digit or letter")
       String upn) {

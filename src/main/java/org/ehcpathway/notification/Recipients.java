@@ -37,6 +37,14 @@ public class Recipients {
         : Optional.of(new Recipient(user.getEmail(), "user: " + user.getId()));
   }
 
+  /** The case's caseworker (the user who logged it) and every manager: who is told when a deadline is at risk. */
+  public List<Recipient> caseworkerAndManagers(String caseworker) {
+    List<Recipient> told = new java.util.ArrayList<>();
+    user(caseworker).ifPresent(told::add);
+    told.addAll(group(org.ehcpathway.security.Groups.MANAGERS));
+    return told;
+  }
+
   /** "health-advisers: health <health@...>, ..." or a plain statement that nobody could be told. */
   public static String describe(List<Recipient> recipients, String who) {
     if (recipients.isEmpty()) {

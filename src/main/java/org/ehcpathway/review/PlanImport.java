@@ -10,6 +10,7 @@ import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.casefile.NewCaseRecord;
+import org.ehcpathway.intake.NewCaseRequest;
 import org.ehcpathway.statutory.CaseDeadlines;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
@@ -115,10 +116,11 @@ public class PlanImport {
       if (!sex.matches("M|F|U")) {
         throw new IllegalArgumentException("sex: must be M, F or U");
       }
-      String postcode = required(cells[5], "postcode").toUpperCase();
-      if (!postcode.matches("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")) {
+      String postcode = required(cells[5], "postcode");
+      if (!postcode.matches(NewCaseRequest.POSTCODE)) {
         throw new IllegalArgumentException("postcode: '" + postcode + "' is not a UK postcode");
       }
+      postcode = NewCaseRequest.normalisePostcode(postcode);
       LocalDate dateOfBirth = date(cells[3], "dateOfBirth");
       LocalDate issued = date(cells[6], "issueDate");
       LocalDate lastReview = cells[7].isBlank() ? null : date(cells[7], "lastReviewDate");
@@ -147,7 +149,7 @@ public class PlanImport {
 
     private static String name(String cell, String column) {
       String name = required(cell, column);
-      if (name.length() > 100 || !name.matches("^[\\p{L}][\\p{L}\\p{M} '’.-]*$")) {
+      if (name.length() > 100 || !name.matches(NewCaseRequest.NAME)) {
         throw new IllegalArgumentException(column + ": must be letters, spaces, hyphens or apostrophes");
       }
       return name;

@@ -167,17 +167,18 @@ public class PlanReviews {
     if (!red && !today.isBefore(rules.breachedFrom(due))) {
       return;   // already late: the RED check says so
     }
-    List<Recipients.Recipient> told = new java.util.ArrayList<>();
-    cases.find(reference).flatMap(row -> recipients.user(row.createdBy())).ifPresent(told::add);
-    told.addAll(recipients.group(Groups.MANAGERS));
+    List<Recipients.Recipient> told = recipients.caseworkerAndManagers(
+        cases.find(reference).map(row -> row.createdBy()).orElse(null));
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseReference", reference);
     variables.put("dueDate", LetterDates.format(due));
     variables.put("level", level);
+    variables.put("daysLeft", LetterDates.inDays(rules.daysUntil(today, due)));
     variables.put("caseLink", notifications.caseLink(reference));
     variables.put("council", council);
     notifications.email(reference, "REVIEW_" + level, "cycle " + watchedCycle, told,
-        reference + ": annual review " + (red ? "overdue" : "due in 2 weeks") + " - due " + LetterDates.format(due),
+        reference + ": annual review " + (red ? "overdue" : "due " + LetterDates.inDays(rules.daysUntil(today, due)))
+            + " - due " + LetterDates.format(due),
         "review-" + level.toLowerCase(), variables);
     record(reference, red ? MilestoneType.REVIEW_RED : MilestoneType.REVIEW_AMBER,
         "Review " + watchedCycle + " due " + due + "; told " + Recipients.describe(told, "caseworker or managers"));

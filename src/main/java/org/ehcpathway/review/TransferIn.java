@@ -6,6 +6,7 @@ import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.casefile.NewCaseRecord;
+import org.ehcpathway.intake.NewCaseRequest;
 import org.ehcpathway.statutory.CaseDeadlines;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
@@ -55,7 +56,7 @@ public class TransferIn {
       throw new InvalidInputException("child.dateOfBirth", "must not be after the plan's issue date");
     }
     String reference = cases.create(new NewCaseRecord(child.forename().trim(), child.surname().trim(),
-        child.dateOfBirth(), child.sex(), child.postcode().trim().toUpperCase(), child.upn(), issued, "OTHER",
+        child.dateOfBirth(), child.sex(), NewCaseRequest.normalisePostcode(child.postcode()), child.upn(), issued, "OTHER",
         CaseDeadlines.forRequestReceived(issued, rules), user,
         request.familyEmail() == null || request.familyEmail().isBlank() ? null : request.familyEmail().trim()));
     cases.close(reference, CaseStatus.PLAN_ISSUED, transfer);

@@ -17,6 +17,11 @@ public final class LetterDates {
     return date == null ? "" : FORMAT.format(date);
   }
 
+  /** How far off a date is, as a message says it: "today", "in 1 day", "in 9 days". */
+  public static String inDays(long days) {
+    return days <= 0 ? "today" : days == 1 ? "in 1 day" : "in " + days + " days";
+  }
+
   /** "10 April 2026", as formal notices date themselves. */
   public static String withoutDay(LocalDate date) {
     return date == null ? "" : WITHOUT_DAY.format(date);

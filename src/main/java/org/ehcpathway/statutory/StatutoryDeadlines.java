@@ -195,6 +195,11 @@ public final class StatutoryDeadlines {
     return !lastDay.isBefore(firstDay.plusWeeks(4).minusDays(1));
   }
 
+  /** Whole days from {@code today} until {@code deadline} (0 on the day itself, negative once it has passed). */
+  public long daysUntil(LocalDate today, LocalDate deadline) {
+    return java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
+  }
+
   /** The day a "15 days beginning with" window is over: the first day on which the process may move on. */
   public LocalDate dayAfter(LocalDate lastDayOfWindow) {
     return lastDayOfWindow.plusDays(1);
