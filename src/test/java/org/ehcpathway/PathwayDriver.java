@@ -63,4 +63,22 @@ public class PathwayDriver {
       taskService.complete(advice.getId(), Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
     }
   }
+
+  /** A case received 5 Jan 2026, assessed with educational advice only, whose final plan is issued on the date. */
+  public String planIssuedOn(String issueDate, String dateOfBirth) {
+    today("2026-01-05");
+    String ref = receiveRequest("2026-01-05", dateOfBirth).caseReference();
+    complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
+        "reason", "Evidence."));
+    giveAllAdvice(ref);
+    complete(ref, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
+    today("2026-03-02");
+    complete(ref, "draftPlan", Map.of());
+    complete(ref, "recordRepresentations", Map.of("preferredSetting", "Oak Tree School"));
+    complete(ref, "consultSetting", Map.of("settingResponse", "ACCEPTS"));
+    complete(ref, "agreeProvision", Map.of("namedSetting", "Oak Tree School", "fundingBand", "BAND_2"));
+    today(issueDate);
+    complete(ref, "issueFinalPlan", Map.of());
+    return ref;
+  }
 }

@@ -15,10 +15,10 @@ import org.ehcpathway.notification.Recipients;
 import org.ehcpathway.notification.Recipients.Recipient;
 import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.security.Groups;
+import org.ehcpathway.statutory.AdviceRequestDates;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
-import org.ehcpathway.statutory.TaskDueDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +55,9 @@ public class AdviceChasing {
 
   public void remind(DelegateExecution execution) {
     Advice advice = advice(execution);
+    if (rules.adviceReminder(advice.requested(), advice.due()).isEmpty()) {
+      return;   // asked for at short notice: the chase on the due date is the first message
+    }
     List<Recipient> advisers = recipients.group(advice.type().answeringGroup());
     notifications.email(advice.reference(), "ADVICE_REMINDER", advice.occasion(), advisers,
         advice.subject("due " + LetterDates.format(advice.due()) + ": reminder"), "advice-reminder",
@@ -67,7 +70,8 @@ public class AdviceChasing {
     Advice advice = advice(execution);
     List<Recipient> advisers = recipients.group(advice.type().answeringGroup());
     notifications.email(advice.reference(), "ADVICE_OVERDUE", advice.occasion(), advisers,
-        advice.subject("due today, not received"), "advice-overdue", advice.variables());
+        advice.subject(clock.today().equals(advice.due()) ? "due today, not received"
+            : "due " + LetterDates.format(advice.due()) + ", not received"), "advice-overdue", advice.variables());
     record(advice, MilestoneType.ADVICE_OVERDUE,
         "overdue notice to " + Recipients.describe(advisers, advice.type().answeringGroup()));
 
@@ -99,16 +103,18 @@ public class AdviceChasing {
 
   private Advice advice(DelegateExecution execution) {
     AdviceType type = AdviceType.valueOf(String.valueOf(execution.getVariable(AdviceRequests.ADVICE_TYPE)));
-    LocalDate requested = LocalDate.parse(String.valueOf(execution.getVariable(TaskDueDates.ADVICE_REQUESTED_DATE)));
+    AdviceRequestDates request = records.adviceRequest(execution.getProcessInstanceId());
     Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey("provideAdvice").singleResult();
-    return new Advice(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), type, requested,
-        rules.adviceDue(requested), notifications.taskLink(task == null ? null : task.getId()), council);
+    Object meeting = AdviceRequests.isForReview(execution) ? execution.getVariable("meetingDate") : null;
+    return new Advice(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), type, request.requested(),
+        request.due(), meeting == null ? null : LocalDate.parse(meeting.toString()),
+        notifications.taskLink(task == null ? null : task.getId()), council);
   }
 
-  /** One outstanding advice request, with what every message about it says. */
+  /** One outstanding advice request, with what every message about it says; {@code meeting} only for a review. */
   private record Advice(String reference, String processInstanceId, AdviceType type, LocalDate requested,
-      LocalDate due, String taskLink, CouncilProperties council) {
+      LocalDate due, LocalDate meeting, String taskLink, CouncilProperties council) {
 
     String occasion() {
       return processInstanceId;
@@ -124,6 +130,8 @@ public class AdviceChasing {
       variables.put("adviceLabel", type.label());
       variables.put("requestedDate", LetterDates.format(requested));
       variables.put("dueDate", LetterDates.format(due));
+      variables.put("forReview", meeting != null);
+      variables.put("meetingDate", meeting == null ? null : LetterDates.format(meeting));
       variables.put("answeringGroup", type.answeringGroup());
       variables.put("taskLink", taskLink);
       variables.put("council", council);

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
 public class AdviceRequests {
 
   public static final String ADVICE_TYPE = "adviceType";
+  /** {@code REVIEW} for advice for an annual review meeting; absent for the assessment's advice. */
+  public static final String ADVICE_PURPOSE = "advicePurpose";
+  public static final String ASSESSMENT = "ASSESSMENT";
+  public static final String REVIEW = "REVIEW";
 
   private final CaseRecords records;
   private final StatutoryDeadlines rules;
@@ -37,15 +41,26 @@ public class AdviceRequests {
     return AdviceTypeList.parse(execution.getVariable(AdviceTypeList.VARIABLE)).stream().map(Enum::name).toList();
   }
 
+  /** Assessment advice is due 6 weeks after the request (reg 8(1)); review advice 2 weeks before the meeting. */
   public void recordRequest(DelegateExecution execution) {
     AdviceType type = adviceType(execution);
     LocalDate requested = clock.today();
-    LocalDate due = rules.adviceDue(requested);
+    boolean forReview = isForReview(execution);
+    LocalDate due = forReview ? rules.reviewAdviceDue(LocalDate.parse(String.valueOf(
+        execution.getVariable("meetingDate")))) : rules.adviceDue(requested);
+    Integer reviewCycle = forReview ? Integer.valueOf(String.valueOf(execution.getVariable("reviewCycle"))) : null;
     execution.setVariable(TaskDueDates.ADVICE_REQUESTED_DATE, requested.toString());
     execution.setVariable("adviceDue", due.toString());
+    execution.setVariable(ADVICE_PURPOSE, forReview ? REVIEW : ASSESSMENT);
     String reference = execution.getProcessBusinessKey();
-    records.recordAdviceRequest(reference, type.name(), execution.getProcessInstanceId(), requested, due);
-    records.recordMilestone(reference, MilestoneType.ADVICE_REQUESTED, requested, currentUser.id(), type.name());
+    records.recordAdviceRequest(reference, type.name(), execution.getProcessInstanceId(), requested, due,
+        forReview ? REVIEW : ASSESSMENT, reviewCycle);
+    records.recordMilestone(reference, MilestoneType.ADVICE_REQUESTED, requested, currentUser.id(),
+        type.name() + (forReview ? " for review " + reviewCycle + ", due " + due : ""));
+  }
+
+  public static boolean isForReview(VariableScope scope) {
+    return REVIEW.equals(scope.getVariable(ADVICE_PURPOSE));
   }
 
   public String answeringGroup(DelegateExecution execution) {

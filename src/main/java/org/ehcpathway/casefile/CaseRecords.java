@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ehcpathway.statutory.AdviceRequestDates;
 import org.ehcpathway.statutory.CaseDates;
 import org.ehcpathway.statutory.CaseDeadlines;
 import org.ehcpathway.statutory.EngineClock;
@@ -92,12 +93,39 @@ public class CaseRecords implements CaseDates {
         .params(status.name(), date, reference).update();
   }
 
+  /** An advice request for the assessment ({@code reviewCycle} null) or for a review meeting. */
   public void recordAdviceRequest(String reference, String adviceType, String processInstanceId,
-      LocalDate requested, LocalDate due) {
+      LocalDate requested, LocalDate due, String purpose, Integer reviewCycle) {
     jdbc.sql("""
-            INSERT INTO case_advice (case_reference, advice_type, process_instance_id, requested_date, due_date)
-            VALUES (?, ?, ?, ?, ?)""")
-        .params(reference, adviceType, processInstanceId, requested, due).update();
+            INSERT INTO case_advice (case_reference, advice_type, process_instance_id, requested_date, due_date,
+              purpose, review_cycle)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+        .params(reference, adviceType, processInstanceId, requested, due, purpose, reviewCycle).update();
+  }
+
+  @Override
+  public AdviceRequestDates adviceRequest(String adviceProcessInstanceId) {
+    return jdbc.sql("SELECT requested_date, due_date FROM case_advice WHERE process_instance_id = ?")
+        .param(adviceProcessInstanceId)
+        .query((rs, n) -> new AdviceRequestDates(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No advice request recorded for " + adviceProcessInstanceId));
+  }
+
+  /** Review advice still outstanding once the meeting is over: closed as not received, never as on time. */
+  public List<String> closeOutstandingReviewAdvice(String reference, int reviewCycle, LocalDate date) {
+    List<String> types = jdbc.sql("""
+            SELECT advice_type FROM case_advice
+            WHERE case_reference = ? AND purpose = 'REVIEW' AND review_cycle = ?
+              AND returned_date IS NULL AND closed_without_return_date IS NULL ORDER BY advice_type""")
+        .params(reference, reviewCycle).query(String.class).list();
+    jdbc.sql("""
+            UPDATE case_advice SET closed_without_return_date = ?, outcome = 'NOT_RECEIVED_BEFORE_MEETING',
+              closed_without_reason = 'Not received before the review meeting'
+            WHERE case_reference = ? AND purpose = 'REVIEW' AND review_cycle = ?
+              AND returned_date IS NULL AND closed_without_return_date IS NULL""")
+        .params(date, reference, reviewCycle).update();
+    return types;
   }
 
   public void recordAdviceReturned(String processInstanceId, LocalDate returned, String outcome, String summary,
@@ -199,12 +227,13 @@ public class CaseRecords implements CaseDates {
   public List<CaseView.Advice> advice(String reference) {
     return jdbc.sql("""
             SELECT advice_type, requested_date, due_date, returned_date, outcome, summary, closed_without_return_date,
-              closed_without_reason
+              closed_without_reason, purpose, review_cycle
             FROM case_advice WHERE case_reference = ? ORDER BY requested_date, advice_type""")
         .param(reference)
         .query((rs, n) -> new CaseView.Advice(rs.getString(1), rs.getObject(2, LocalDate.class),
             rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
-            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8)))
+            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
+            rs.getObject(10, Integer.class)))
         .list();
   }
 

@@ -29,9 +29,13 @@ public record CaseView(
   public record Milestone(MilestoneType type, LocalDate date, String recordedBy, String detail) {
   }
 
-  /** {@code closedWithoutReturnDate}: the case went on without it; such advice is missing, never on time. */
+  /**
+   * {@code closedWithoutReturnDate}: the case went on without it; such advice is missing, never on time.
+   * {@code purpose}: {@code ASSESSMENT} (regs 6 and 8) or {@code REVIEW} (reg 20(4), for review {@code reviewCycle}).
+   */
   public record Advice(String type, LocalDate requestedDate, LocalDate dueDate, LocalDate returnedDate,
-      String outcome, String summary, LocalDate closedWithoutReturnDate, String closedWithoutReason) {
+      String outcome, String summary, LocalDate closedWithoutReturnDate, String closedWithoutReason,
+      String purpose, Integer reviewCycle) {
   }
 
   /** The worst RAG of the open statutory deadlines and the deadline that drives it. */

@@ -71,6 +71,11 @@ public class Notices {
     issue(execution, "AMENDED_PLAN", "amended-plan");
   }
 
+  /** Reg 22(3)(b): after the review the council will not amend the plan after all (appealable, CFA s51(2)(e)). */
+  public void notAmended(DelegateExecution execution) {
+    issue(execution, "NOT_AMENDED", "plan-not-amended");
+  }
+
   /** The plan ceases (appealable, CFA s51(2)(f)). */
   public void planCeased(DelegateExecution execution) {
     issue(execution, "PLAN_CEASED", "plan-ceased");

@@ -106,22 +106,26 @@ public class PlanRecords implements ReviewDates {
     updateCurrent(reference, "amended_plan_issued_date", date);
   }
 
+  public void recordDecidedNotToAmend(String reference, LocalDate date) {
+    updateCurrent(reference, "decided_not_to_amend_date", date);
+  }
+
   public List<Review> reviews(String reference) {
     return jdbc.sql("""
             SELECT cycle, due_date, meeting_date, report_date, recommendation, decision_date, outcome,
-              amendments_sent_date, amended_plan_issued_date
+              amendments_sent_date, amended_plan_issued_date, decided_not_to_amend_date
             FROM plan_review WHERE case_reference = ? ORDER BY cycle""")
         .param(reference)
         .query((rs, n) -> new Review(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
             rs.getObject(4, LocalDate.class), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
-            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class)))
+            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)))
         .list();
   }
 
-  /** One review cycle as the case view shows it. */
+  /** One review cycle as the case view shows it; {@code decidedNotToAmendDate}: reg 22(3)(b) notice instead. */
   public record Review(int cycle, LocalDate dueDate, LocalDate meetingDate, LocalDate reportDate,
       String recommendation, LocalDate decisionDate, String outcome, LocalDate amendmentsSentDate,
-      LocalDate amendedPlanIssuedDate) {
+      LocalDate amendedPlanIssuedDate, LocalDate decidedNotToAmendDate) {
   }
 
   @Override

@@ -1,13 +1,16 @@
 package org.ehcpathway.review;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
+import org.ehcpathway.advice.AdviceType;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.casefile.MilestoneType;
@@ -32,9 +35,10 @@ public class PlanReviews {
 
   public static final String PROCESS_KEY = "ehc-annual-review";
   static final String WATCH_KEY = "ehc-review-watch";
+  static final String AMENDMENT_DECISION = "amendmentDecision";
   private static final List<String> CYCLE_VARIABLES = List.of("meetingDate", "recommendation", "summary",
       "reviewOutcome", "ceaseReason", "reason", "amendmentsSent", "preferredSetting", "meetingRequested",
-      "amendedPlanSent", "adulthoodOutcomes");
+      "amendedPlanSent", "adulthoodOutcomes", AMENDMENT_DECISION, "notAmendingReason");
 
   private final PlanRecords plans;
   private final CaseRecords cases;
@@ -46,11 +50,14 @@ public class PlanReviews {
   private final MailTemplates templates;
   private final CouncilProperties council;
   private final int underFiveMonths;
+  private final List<AdviceType> reviewAdviceTypes;
 
   public PlanReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, EngineClock clock,
       CurrentUser currentUser, CaseNotifications notifications, Recipients recipients, MailTemplates templates,
-      CouncilProperties council, @Value("${ehc.review.under-five-months:6}") int underFiveMonths) {
+      CouncilProperties council, @Value("${ehc.review.under-five-months:6}") int underFiveMonths,
+      @Value("${ehc.review.advice-types:EDUCATIONAL,HEALTH,SOCIAL_CARE}") List<AdviceType> reviewAdviceTypes) {
     this.underFiveMonths = underFiveMonths;
+    this.reviewAdviceTypes = List.copyOf(reviewAdviceTypes);
     this.plans = plans;
     this.cases = cases;
     this.rules = rules;
@@ -122,6 +129,30 @@ public class PlanReviews {
         NationalCurriculumYear.on(meeting, cases.childDateOfBirth(reference)) >= 9);
     invite(reference, meeting);
     record(reference, MilestoneType.REVIEW_MEETING_SCHEDULED, "Meeting " + meeting + "; invitations sent");
+  }
+
+  /**
+   * Reg 20(4): the advice and information asked for when the meeting is set, one request per type
+   * ({@code ehc.review.advice-types}); from Year 9, preparing for adulthood too (reg 20(6)).
+   */
+  public List<String> reviewAdviceTypes(DelegateExecution execution) {
+    List<AdviceType> types = new ArrayList<>(reviewAdviceTypes);
+    if (Boolean.TRUE.equals(execution.getVariable("preparingForAdulthood"))
+        && !types.contains(AdviceType.PREPARING_FOR_ADULTHOOD)) {
+      types.add(AdviceType.PREPARING_FOR_ADULTHOOD);
+    }
+    return types.stream().map(Enum::name).toList();
+  }
+
+  /** The meeting is over: advice still outstanding is recorded as not received for this review. */
+  public void reviewAdviceNotReceived(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    int cycle = Integer.parseInt(String.valueOf(execution.getVariable("reviewCycle")));
+    List<String> missing = cases.closeOutstandingReviewAdvice(reference, cycle, clock.today());
+    if (!missing.isEmpty()) {
+      record(reference, MilestoneType.REVIEW_ADVICE_NOT_RECEIVED,
+          "Review " + cycle + ": " + String.join(", ", missing) + " not received before the meeting");
+    }
   }
 
   public void reportSubmitted(DelegateTask task) {
@@ -223,10 +254,18 @@ public class PlanReviews {
         "No views recorded within 15 days; the council proceeds");
   }
 
-  /** The family has at least 15 days for views on the amendments (reg 22(2)), so the plan waits for them. */
+  /**
+   * The family has at least 15 days for views on the amendments (reg 22(2)), so the plan waits for them. Then
+   * the amended plan is issued, or the council decides not to amend after all (reg 22(3)(b)), with a reason.
+   */
   public void amendedPlanIssued(DelegateTask task) {
     String reference = reference(task);
-    String namedSetting = TaskInput.of(task).optionalText("namedSetting", 200);
+    TaskInput input = TaskInput.of(task);
+    AmendmentDecision decision = task.getVariable(AMENDMENT_DECISION) == null ? AmendmentDecision.ISSUE_AMENDED_PLAN
+        : input.requiredChoice(AMENDMENT_DECISION, AmendmentDecision.class);
+    String namedSetting = input.optionalText("namedSetting", 200);
+    String notAmendingReason = decision == AmendmentDecision.DO_NOT_AMEND
+        ? input.requiredText("notAmendingReason", 2000) : null;
     LocalDate today = clock.today();
     LocalDate lastDay = rules.lastDayForAmendmentRepresentations(plans.amendmentsSent(reference)
         .orElseThrow(() -> new IllegalStateException("No amendments sent for " + reference)));
@@ -234,12 +273,24 @@ public class PlanReviews {
       throw new InvalidInputException("representationWindow", "the family may comment on the proposed amendments"
           + " until " + lastDay + " (reg 22(2)); the amended plan can be issued from " + rules.dayAfter(lastDay));
     }
+    task.setVariable(AMENDMENT_DECISION, decision.name());
+    if (decision == AmendmentDecision.DO_NOT_AMEND) {
+      task.setVariable("reason", notAmendingReason);
+      plans.recordDecidedNotToAmend(reference, today);
+      record(reference, MilestoneType.DECIDED_NOT_TO_AMEND, null);
+      return;
+    }
     if (namedSetting != null) {
       plans.setNamedSetting(reference, namedSetting);
       cases.recordNamedSetting(reference, namedSetting);
     }
     plans.recordAmendedPlan(reference, today);
     record(reference, MilestoneType.AMENDED_PLAN_ISSUED, namedSetting);
+  }
+
+  /** What the council does at the end of the amendment: issue the amended plan, or not amend after all. */
+  public enum AmendmentDecision {
+    ISSUE_AMENDED_PLAN, DO_NOT_AMEND
   }
 
   private void invite(String reference, LocalDate meeting) {
@@ -251,8 +302,12 @@ public class PlanReviews {
     String body = templates.render("review-invitation", variables);
     String familyEmail = cases.find(reference).map(row -> row.familyEmail()).orElse(null);
     notifications.toFamily(reference, "REVIEW_INVITATION", meeting.toString(), familyEmail, subject, body);
-    notifications.email(reference, "REVIEW_INVITATION", meeting.toString(),
-        recipients.group(Groups.EDUCATION_ADVISERS), subject, "review-invitation", variables);
+    // Reg 20(3): the school and the health and social care services asked for advice are invited too
+    List<Recipients.Recipient> invited = Stream.concat(Stream.of(Groups.EDUCATION_ADVISERS),
+            reviewAdviceTypes.stream().map(AdviceType::answeringGroup))
+        .distinct().flatMap(group -> recipients.group(group).stream()).distinct().toList();
+    notifications.email(reference, "REVIEW_INVITATION", meeting.toString(), invited, subject, "review-invitation",
+        variables);
   }
 
   private void record(String reference, MilestoneType type, String detail) {

@@ -12,4 +12,7 @@ public interface CaseDates {
   LocalDate requestReceived(String caseReference);
 
   Optional<LocalDate> draftServed(String caseReference);
+
+  /** The advice request run by process instance {@code adviceProcessInstanceId}, as recorded when it was made. */
+  AdviceRequestDates adviceRequest(String adviceProcessInstanceId);
 }

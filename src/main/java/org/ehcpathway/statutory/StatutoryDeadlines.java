@@ -2,6 +2,8 @@ package org.ehcpathway.statutory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Objects;
 
 /**
@@ -161,6 +163,19 @@ public final class StatutoryDeadlines {
     return reviewMeeting.minusWeeks(2);
   }
 
+  /**
+   * Reg 20(4)-(5): advice and information for a review is circulated to those invited at least 2 weeks before the
+   * meeting, so it is due 2 weeks before it.
+   */
+  public LocalDate reviewAdviceDue(LocalDate reviewMeeting) {
+    return reviewMeeting.minusWeeks(2);
+  }
+
+  /** Review advice still outstanding when the meeting is over is recorded as not received for that review. */
+  public LocalDate reviewAdviceClosed(LocalDate reviewMeeting) {
+    return dayAfter(reviewMeeting);
+  }
+
   /** Reg 20(7)-(8): the review report within 2 weeks after the meeting. */
   public LocalDate reviewReport(LocalDate reviewMeeting) {
     return reviewMeeting.plusWeeks(2);
@@ -210,6 +225,21 @@ public final class StatutoryDeadlines {
   /** Advisers are reminded 2 weeks before advice is due (day 28 of 42), on a working day: else the one before. */
   public LocalDate adviceReminder(LocalDate adviceDue) {
     return workingDays.onOrBefore(adviceDue.minusWeeks(2));
+  }
+
+  /**
+   * The reminder for one request: 2 weeks before the advice is due ({@link #adviceReminder(LocalDate)}). A request
+   * with less notice than that (advice for a review meeting asked for when the meeting is set) is reminded 1 week
+   * before, on a working day or the one before; with less notice still, not at all.
+   */
+  public Optional<LocalDate> adviceReminder(LocalDate requested, LocalDate adviceDue) {
+    return Stream.of(adviceReminder(adviceDue), workingDays.onOrBefore(adviceDue.minusWeeks(1)))
+        .filter(day -> day.isAfter(requested)).findFirst();
+  }
+
+  /** Outstanding advice is chased on its due date, but never on the day it was asked for: then the day after. */
+  public LocalDate adviceChase(LocalDate requested, LocalDate adviceDue) {
+    return adviceDue.isAfter(requested) ? adviceDue : requested.plusDays(1);
   }
 
   /** A caseworker decides within a week of the due date whether to wait for late advice (council practice). */

@@ -90,7 +90,7 @@ public class TaskDueDates {
   }
 
   public Date adviceDue(DelegateExecution scope) {
-    return EngineClock.endOf(rules.adviceDue(date(scope, ADVICE_REQUESTED_DATE)));
+    return EngineClock.endOf(adviceRequest(scope).due());
   }
 
   public Date noPlanDecision(DelegateExecution scope) {
@@ -122,12 +122,21 @@ public class TaskDueDates {
 
   // Timers that chase advice and watch the statutory deadlines fire at the start of their day.
 
+  /** With no room for a reminder the timer fires with the chase, and the reminder is not sent. */
   public Date adviceReminderAt(DelegateExecution scope) {
-    return EngineClock.startOf(rules.adviceReminder(adviceDueDate(scope)));
+    AdviceRequestDates request = adviceRequest(scope);
+    return EngineClock.startOf(rules.adviceReminder(request.requested(), request.due())
+        .orElse(rules.adviceChase(request.requested(), request.due())));
   }
 
   public Date adviceOverdueAt(DelegateExecution scope) {
-    return EngineClock.startOf(adviceDueDate(scope));
+    AdviceRequestDates request = adviceRequest(scope);
+    return EngineClock.startOf(rules.adviceChase(request.requested(), request.due()));
+  }
+
+  /** Review advice not in when the meeting is over is recorded as not received for that review. */
+  public Date reviewAdviceClosesAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.reviewAdviceClosed(meeting(scope)));
   }
 
   public Date lateAdviceDecision(DelegateExecution scope) {
@@ -149,7 +158,11 @@ public class TaskDueDates {
   }
 
   private LocalDate adviceDueDate(DelegateExecution scope) {
-    return rules.adviceDue(date(scope, ADVICE_REQUESTED_DATE));
+    return adviceRequest(scope).due();
+  }
+
+  private AdviceRequestDates adviceRequest(DelegateExecution scope) {
+    return caseDates.adviceRequest(scope.getProcessInstanceId());
   }
 
   private LocalDate caseDeadline(DelegateExecution scope, String deadline) {
@@ -166,11 +179,4 @@ public class TaskDueDates {
             + " has not been served"));
   }
 
-  private static LocalDate date(DelegateExecution scope, String variable) {
-    Object value = scope.getVariable(variable);
-    if (value == null) {
-      throw new IllegalStateException("Process variable " + variable + " is missing");
-    }
-    return LocalDate.parse(value.toString());
-  }
 }

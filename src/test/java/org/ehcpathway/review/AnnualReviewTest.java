@@ -99,6 +99,10 @@ class AnnualReviewTest {
     driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
     Task report = driver.task(ref, "submitReviewReport");
     assertThat(taskService.getVariable(report.getId(), "preparingForAdulthood")).isEqualTo(true);
+    assertThat(caseFile.view(ref).advice()).filteredOn(a -> "REVIEW".equals(a.purpose()))
+        .extracting(CaseView.Advice::type)
+        .containsExactlyInAnyOrder("EDUCATIONAL", "HEALTH", "SOCIAL_CARE", "PREPARING_FOR_ADULTHOOD");
+    driver.giveAllAdvice(ref);
     assertThatThrownBy(() -> taskService.complete(report.getId(), Map.of("recommendation", "MAINTAIN",
         "summary", "Good progress."))).rootCause().hasMessageContaining("adulthoodOutcomes");
     driver.complete(ref, "submitReviewReport", Map.of("recommendation", "MAINTAIN", "summary", "Good progress.",
@@ -111,6 +115,7 @@ class AnnualReviewTest {
     String ref = planIssuedOn("2026-05-25");
     driver.today("2027-02-15");
     driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.giveAllAdvice(ref);
     driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
     Task decision = driver.task(ref, "decideReviewOutcome");
     assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("reviewOutcome", "CEASE", "reason", "x")))
@@ -129,6 +134,7 @@ class AnnualReviewTest {
     String ref = planIssuedOn("2026-05-25");
     driver.today("2027-02-15");
     driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.giveAllAdvice(ref);
     driver.complete(ref, "submitReviewReport", Map.of("recommendation", "AMEND", "summary", "New needs."));
     driver.today("2027-03-22");
     driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Section F changes."));
@@ -152,6 +158,42 @@ class AnnualReviewTest {
     assertThat(view.reviews().get(1).dueDate()).isEqualTo("2028-03-22");
     assertThat(view.namedSetting()).isEqualTo("Hill Top School");
     assertThat(view.notices()).extracting(CaseView.Notice::type).contains("AMENDED_PLAN");
+  }
+
+  @Test
+  void afterTheFamilysViewsTheCouncilMayDecideNotToAmendWithAnAppealableNotice() {
+    String ref = planIssuedOn("2026-05-25");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.giveAllAdvice(ref);
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "AMEND", "summary", "New needs."));
+    driver.today("2027-03-22");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Section F changes."));
+    driver.complete(ref, "sendProposedAmendments", Map.of("amendmentsSent", true));
+    driver.complete(ref, "recordAmendmentRepresentations", Map.of("meetingRequested", true));
+    driver.today("2027-04-06");
+    Task issue = driver.task(ref, "issueAmendedPlan");
+    assertThatThrownBy(() -> taskService.complete(issue.getId(), Map.of("amendmentDecision", "DO_NOT_AMEND")))
+        .rootCause().hasMessageContaining("notAmendingReason");
+    assertThatThrownBy(() -> taskService.complete(issue.getId(), Map.of("amendmentDecision", "MAYBE")))
+        .rootCause().hasMessageContaining("amendmentDecision");
+    driver.complete(ref, "issueAmendedPlan", Map.of("amendmentDecision", "DO_NOT_AMEND",
+        "notAmendingReason", "The family showed the current provision is working."));
+
+    CaseView view = caseFile.view(ref);
+    assertThat(view.reviews().get(0).decidedNotToAmendDate()).isEqualTo("2027-04-06");
+    assertThat(view.reviews().get(0).amendedPlanIssuedDate()).isNull();
+    assertThat(view.namedSetting()).isEqualTo("Oak Tree School");
+    assertThat(view.notices()).extracting(CaseView.Notice::type).contains("NOT_AMENDED").doesNotContain("AMENDED_PLAN");
+    assertThat(view.notices()).filteredOn(n -> n.type().equals("NOT_AMENDED")).singleElement()
+        .satisfies(notice -> {
+          assertThat(notice.appealBy()).isEqualTo("2027-06-06");
+          assertThat(notice.text()).contains("decided not to make those amendments",
+              "The family showed the current provision is working.", "mediation");
+        });
+    assertThat(view.milestones()).extracting(CaseView.Milestone::type).contains(MilestoneType.DECIDED_NOT_TO_AMEND);
+    assertThat(view.reviews()).hasSize(2);
+    assertThat(view.reviews().get(1).dueDate()).isEqualTo("2028-03-22");
   }
 
   @Test
@@ -266,23 +308,10 @@ class AnnualReviewTest {
   }
 
   private String planIssuedOn(String issueDate) {
-    return planIssuedOn(issueDate, "2016-05-01");
+    return driver.planIssuedOn(issueDate, "2016-05-01");
   }
 
   private String planIssuedOn(String issueDate, String dateOfBirth) {
-    driver.today("2026-01-05");
-    String ref = driver.receiveRequest("2026-01-05", dateOfBirth).caseReference();
-    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
-        "reason", "Evidence."));
-    driver.giveAllAdvice(ref);
-    driver.complete(ref, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
-    driver.today("2026-03-02");
-    driver.complete(ref, "draftPlan", Map.of());
-    driver.complete(ref, "recordRepresentations", Map.of("preferredSetting", "Oak Tree School"));
-    driver.complete(ref, "consultSetting", Map.of("settingResponse", "ACCEPTS"));
-    driver.complete(ref, "agreeProvision", Map.of("namedSetting", "Oak Tree School", "fundingBand", "BAND_2"));
-    driver.today(issueDate);
-    driver.complete(ref, "issueFinalPlan", Map.of());
-    return ref;
+    return driver.planIssuedOn(issueDate, dateOfBirth);
   }
 }

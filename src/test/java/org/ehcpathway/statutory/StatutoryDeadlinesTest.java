@@ -57,6 +57,8 @@ class StatutoryDeadlinesTest {
       "transferNoticeToFamily,       2026-09-01, 2026-10-13",
       "phaseTransferBetweenPost16,   2027-09-01, 2027-04-01",
       "twentyFifthBirthday,          2001-01-05, 2026-01-05",
+      "reviewAdviceDue,              2027-03-10, 2027-02-24",   // reg 20(4): circulated 2 weeks before the meeting
+      "reviewAdviceClosed,           2027-03-10, 2027-03-11",
       "adviceReminder,               2026-03-03, 2026-02-17",   // day 28 of 42, a Tuesday
       "adviceReminder,               2026-04-20, 2026-04-02",   // day 28 is Easter Monday: Good Friday too, so Thursday
       "adviceReminder,               2026-03-08, 2026-02-20",   // day 28 is a Sunday: the Friday before
@@ -98,6 +100,24 @@ class StatutoryDeadlinesTest {
   void workingDaysOutsideTheBankHolidayCalendarAreRefusedRatherThanGuessed() {
     assertThatThrownBy(() -> rules.planTransfer(LocalDate.parse("2031-01-02")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2031");
+  }
+
+  @ParameterizedTest
+  @CsvSource(nullValues = "none", value = {
+      "2026-01-12, 2026-02-23, 2026-02-09",   // 6 weeks' notice: 2 weeks before
+      "2027-02-15, 2027-02-24, 2027-02-17",   // review advice, 9 days' notice: 1 week before
+      "2027-02-15, 2027-02-21, none",         // 1 week before is Sunday 14th, so Friday 12th: before the request
+      "2027-02-15, 2027-02-15, none"})        // due the day it is asked for: no reminder
+  void aReminderNeedsRoomAfterTheRequest(LocalDate requested, LocalDate due, LocalDate reminder) {
+    assertThat(rules.adviceReminder(requested, due)).isEqualTo(java.util.Optional.ofNullable(reminder));
+  }
+
+  @Test
+  void adviceIsChasedOnItsDueDateButNeverOnTheDayItWasAskedFor() {
+    assertThat(rules.adviceChase(LocalDate.parse("2027-02-15"), LocalDate.parse("2027-02-24")))
+        .isEqualTo("2027-02-24");
+    assertThat(rules.adviceChase(LocalDate.parse("2027-02-15"), LocalDate.parse("2027-02-15")))
+        .isEqualTo("2027-02-16");
   }
 
   @Test
@@ -164,6 +184,8 @@ class StatutoryDeadlinesTest {
       case "phaseTransferBetweenPost16" -> rules::phaseTransferBetweenPost16;
       case "twentyFifthBirthday" -> rules::twentyFifthBirthday;
       case "adviceReminder" -> rules::adviceReminder;
+      case "reviewAdviceDue" -> rules::reviewAdviceDue;
+      case "reviewAdviceClosed" -> rules::reviewAdviceClosed;
       case "adviceSecondEscalation" -> rules::adviceSecondEscalation;
       case "lateAdviceDecision" -> rules::lateAdviceDecision;
       case "amberFrom" -> rules::amberFrom;
