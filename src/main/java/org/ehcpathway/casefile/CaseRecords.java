@@ -49,6 +49,11 @@ public class CaseRecords implements CaseDates {
     return reference;
   }
 
+  /** A plan that did not start as a request to this council: {@code TRANSFER_IN} or {@code IMPORT}. */
+  public void recordOrigin(String reference, String origin) {
+    jdbc.sql("UPDATE ehc_case SET origin = ? WHERE case_reference = ?").params(origin, reference).update();
+  }
+
   /** The child's details for the SEN2 return (each may be null: not known yet). */
   public void recordSen2Details(String reference, String ethnicity, String primaryNeed, String secondaryNeed) {
     jdbc.sql("UPDATE ehc_case SET child_ethnicity = ?, primary_need = ?, secondary_need = ? WHERE case_reference = ?")

@@ -61,6 +61,7 @@ public class TransferIn {
         request.familyEmail() == null || request.familyEmail().isBlank() ? null : request.familyEmail().trim()));
     cases.recordSen2Details(reference, child.ethnicity(), child.primaryNeed(), child.secondaryNeed());
     cases.close(reference, CaseStatus.PLAN_ISSUED, transfer);
+    cases.recordOrigin(reference, "TRANSFER_IN");
     cases.recordMilestone(reference, MilestoneType.PLAN_TRANSFERRED_IN, transfer, user,
         "From LA " + request.oldLaCode() + "; plan issued " + issued);
     plans.createTransferredPlan(reference, issued, request.namedSetting(), request.oldLaCode(), lastReview, transfer);
