@@ -32,12 +32,15 @@ record Sen2Case(
     String ceaseReason,
     String oldLaCode,
     LocalDate transferDate,
-    String sourceReference,
+    String origin,
     LocalDate lastReviewBeforeUs) {
 
-  /** A plan imported from the council's old system or moved in from another council: not a request of ours. */
+  /**
+   * A plan imported from the council's old system or moved in from another council ({@code ehc_case.origin}
+   * {@code IMPORT}, {@code TRANSFER_IN}): not a request of ours.
+   */
   boolean planFromElsewhere() {
-    return oldLaCode != null || sourceReference != null;
+    return !"REQUEST".equals(origin);
   }
 
   /** One annual review cycle of the case's plan. */

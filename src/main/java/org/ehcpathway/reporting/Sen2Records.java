@@ -31,7 +31,7 @@ class Sen2Records {
               c.child_postcode, c.child_upn, c.child_ethnicity, c.primary_need, c.secondary_need,
               c.request_received_date, c.request_source, c.decision_to_assess_date, %s, c.decision_to_issue_date, %s,
               %s, c.week20_exception_applies, p.issued_date, p.named_setting, p.ceased_date, p.cease_reason,
-              p.old_la_code, p.transfer_date, p.source_reference, p.last_review_date
+              p.old_la_code, p.transfer_date, c.origin, p.last_review_date
             FROM ehc_case c LEFT JOIN ehc_plan p ON p.case_reference = c.case_reference
             WHERE c.case_reference IS NOT NULL AND c.request_received_date <= ?
               AND (c.closed_date IS NULL OR c.closed_date >= ? OR c.status = 'PLAN_ISSUED')

@@ -30,13 +30,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Document;
 
 /**
- * The SEN2 return of collection year 2032 (work of 2031, census date Thursday 15 January 2032), from cases taken
- * through the real engine in 2030-2032, years no other test uses. Every return is checked against the DfE schema.
+ * The SEN2 return of collection year 2033 (work of 2032, census date Thursday 20 January 2033), from cases taken
+ * through the real engine in 2031 and 2032, years no other test uses. Every return is checked against the DfE schema.
  */
 @PathwayIntegrationTest
 class Sen2ExportTest {
 
-  private static final String DOB = "2020-06-01";   // Year 5 in 2030/31: yearly reviews, no preparing for adulthood
+  private static final String DOB = "2020-06-01";   // Year 6 in 2031/32: yearly reviews, no preparing for adulthood
 
   @Autowired PathwayDriver driver;
   @Autowired TestRestTemplate rest;
@@ -50,119 +50,117 @@ class Sen2ExportTest {
   }
 
   @Test
-  void theReturnOf2032CodesEachChildsRequestAssessmentPlanAndReview() throws Exception {
-    driver.today("2030-03-04");
-    String maintained = receive("Maintained", "2030-03-04", "PARENT", "\"ethnicity\":\"WBRI\",\"primaryNeed\":\"ASD\"");
-    String ceased = receive("Ceased", "2030-03-04", "YOUNG_PERSON",
+  void theReturnOf2033CodesEachChildsRequestAssessmentPlanAndReview() throws Exception {
+    driver.today("2031-03-03");
+    String maintained = receive("Maintained", "2031-03-03", "PARENT", "\"ethnicity\":\"WBRI\",\"primaryNeed\":\"ASD\"");
+    String ceased = receive("Ceased", "2031-03-03", "YOUNG_PERSON",
         "\"primaryNeed\":\"SLCN\",\"secondaryNeed\":\"SEMH\"");
-    driver.today("2030-04-01");
+    driver.today("2031-03-31");
     assessAndIssue(maintained);
     assessAndIssue(ceased);
-    driver.today("2030-05-01");
+    driver.today("2031-05-01");
     draftToAgreed(maintained, "Oak Tree School");
     draftToAgreed(ceased, "Riverside Academy");
-    driver.today("2030-07-15");
+    driver.today("2031-07-14");
     driver.complete(maintained, "issueFinalPlan", Map.of());
     driver.complete(ceased, "issueFinalPlan", Map.of());
 
-    driver.today("2031-01-06");
-    String refused = receive("Refused", "2031-01-06", "SCHOOL", "\"ethnicity\":\"AIND\"");
-    String notIssued = receive("Notissued", "2031-01-06", "PARENT", "");
-    String onTime = receive("Ontime", "2031-01-06", "PARENT", "\"primaryNeed\":\"MLD\"");
-    String late = receive("Late", "2031-01-06", "PARENT", "\"primaryNeed\":\"PD\"");
-    driver.today("2031-02-03");
+    driver.today("2032-01-05");
+    String refused = receive("Refused", "2032-01-05", "SCHOOL", "\"ethnicity\":\"AIND\"");
+    String notIssued = receive("Notissued", "2032-01-05", "PARENT", "");
+    String onTime = receive("Ontime", "2032-01-05", "PARENT", "\"primaryNeed\":\"MLD\"");
+    String late = receive("Late", "2032-01-05", "PARENT", "\"primaryNeed\":\"PD\"");
+    driver.today("2032-02-02");   // after the 2032 census date (15 January): these decisions are not in that return
     driver.complete(refused, "decideWhetherToAssess", Map.of("decision", "DO_NOT_ASSESS", "reason", "Needs met."));
     for (String ref : new String[] {notIssued, onTime, late}) {
       driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
           "reason", "Evidence."));
       driver.giveAllAdvice(ref);
     }
-    driver.today("2031-03-03");
-    String withdrawn = receive("Withdrawn", "2031-03-03", "PARENT", "");
-    driver.today("2031-03-10");
+    driver.today("2032-03-01");
+    String withdrawn = receive("Withdrawn", "2032-03-01", "PARENT", "");
+    driver.today("2032-03-08");
     caseFile.withdraw(withdrawn, "Family moved away.");
 
-    driver.today("2031-04-14");
+    driver.today("2032-04-12");
     driver.complete(notIssued, "decideWhetherToIssue", Map.of("decision", "DO_NOT_ISSUE", "reason", "SEN support."));
     driver.complete(onTime, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
     driver.complete(late, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
     draftToAgreed(onTime, "Oak Tree School");
     exceptions.record(late, new ExceptionRequest(ExceptionGround.EXCEPTIONAL_PERSONAL_CIRCUMSTANCES,
-        LocalDate.parse("2031-04-14"), LocalDate.parse("2031-06-20"), "Family bereavement.",
+        LocalDate.parse("2032-04-12"), LocalDate.parse("2032-06-20"), "Family bereavement.",
         ExceptionRequest.AppliesTo.FINAL_PLAN, null), "caseworker");
 
-    driver.today("2031-04-20");
-    driver.complete(maintained, "scheduleReviewMeeting", Map.of("meetingDate", "2031-05-12"));
-    driver.complete(ceased, "scheduleReviewMeeting", Map.of("meetingDate", "2031-05-12"));
-    driver.today("2031-05-12");
+    driver.today("2032-04-19");
+    driver.complete(maintained, "scheduleReviewMeeting", Map.of("meetingDate", "2032-05-10"));
+    driver.complete(ceased, "scheduleReviewMeeting", Map.of("meetingDate", "2032-05-10"));
+    driver.today("2032-05-10");
     for (String ref : new String[] {maintained, ceased}) {
       driver.giveAllAdvice(ref);
       driver.complete(ref, "submitReviewReport", Map.of("recommendation", "MAINTAIN", "summary", "Progress."));
     }
-    driver.today("2031-05-19");
-    driver.complete(onTime, "issueFinalPlan", Map.of());
-    driver.today("2031-05-20");
+    driver.today("2032-05-17");
+    driver.complete(onTime, "issueFinalPlan", Map.of());   // the 20 weeks end on 24 May 2032
+    driver.today("2032-05-18");
     driver.complete(maintained, "decideReviewOutcome", Map.of("reviewOutcome", "MAINTAIN", "reason", "Unchanged."));
     driver.complete(ceased, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "4",
         "reason", "Moved on to paid employment."));
     draftToAgreed(late, "Hill Top School");
-    driver.today("2031-07-01");
+    driver.today("2032-07-01");
     driver.complete(late, "issueFinalPlan", Map.of());
+    driver.today("2032-12-01");
+    receive("Ongoing", "2032-12-01", "PARENT", "");
 
-    driver.today("2031-12-01");
-    String ongoing = receive("Ongoing", "2031-12-01", "PARENT", "");
-    driver.today("2032-01-20");   // after the census date: this decision is not in the 2032 return
-    driver.complete(ongoing, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
-        "reason", "Evidence."));
-
-    Document sen2 = validReturn(2032);
-    assertThat(text(sen2, "/Message/Header/CollectionDetails/Year")).isEqualTo("2032");
-    assertThat(text(sen2, "/Message/Header/CollectionDetails/ReferenceDate")).isEqualTo("2032-01-15");
+    Document sen2 = validReturn(2033);
+    assertThat(text(sen2, "/Message/Header/CollectionDetails/Year")).isEqualTo("2033");
+    assertThat(text(sen2, "/Message/Header/CollectionDetails/ReferenceDate")).isEqualTo("2033-01-20");
     assertThat(text(sen2, "/Message/Header/Source/LEA")).isEqualTo("999");
-    assertThat(text(sen2, "/Message/Header/Source/DateTime")).isEqualTo("2032-01-20T10:00:00");
+    assertThat(text(sen2, "/Message/Header/Source/DateTime")).isEqualTo("2032-12-01T10:00:00");
 
-    // A plan issued in 2030, maintained at its review in 2031: historical, with its review
+    // A plan issued in 2031, maintained at its review in 2032: historical, with its review
     assertThat(values(sen2, "Maintained", "Ethnicity", "Requests/ReceivedDate", "Requests/RYA",
         "Requests/RequestOutcome", "Requests/Assessment/AssessmentOutcome",
         "Requests/Assessment/NamedPlan/StartDate", "Requests/Assessment/NamedPlan/PlanDetail/SENSetting",
         "Requests/Assessment/NamedPlan/PlanDetail/SENSettingOther", "Requests/ActivePlans/PlacementDetail/EntryDate",
         "Requests/ActivePlans/SENneed/SENtype", "Requests/ActivePlans/ReviewMeeting",
         "Requests/ActivePlans/ReviewOutcome", "Requests/ActivePlans/LastReview"))
-        .containsExactly("WBRI", "2030-03-04", "false", "H", "H", "2030-07-15", "OTH", "Oak Tree School",
-            "2030-07-15", "ASD", "2031-05-12", "M", "2031-05-20");
+        .containsExactly("WBRI", "2031-03-03", "false", "H", "H", "2031-07-14", "OTH", "Oak Tree School",
+            "2031-07-14", "ASD", "2032-05-10", "M", "2032-05-18");
     // Ceased at its review with SEN2 reason 4; the request came from the young person
     assertThat(values(sen2, "Ceased", "Ethnicity", "Requests/RYA", "Requests/RequestOutcome",
         "Requests/Assessment/NamedPlan/CeaseDate", "Requests/Assessment/NamedPlan/CeaseReason",
         "Requests/ActivePlans/PlacementDetail/LeavingDate", "Requests/ActivePlans/SENneed[2]/SENtype",
         "Requests/ActivePlans/SENneed[2]/SENtypeRank", "Requests/ActivePlans/ReviewOutcome"))
-        .containsExactly("NOBT", "true", "H", "2031-05-20", "4", "2031-05-20", "SEMH", "2", "C");
+        .containsExactly("NOBT", "true", "H", "2032-05-18", "4", "2032-05-18", "SEMH", "2", "C");
     assertThat(values(sen2, "Refused", "Ethnicity", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",
-        "count(Requests/Assessment)")).containsExactly("AIND", "N", "2031-02-03", "0");
+        "count(Requests/Assessment)")).containsExactly("AIND", "N", "2032-02-02", "0");
     assertThat(values(sen2, "Notissued", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",
         "Requests/Assessment/AssessmentOutcome", "Requests/Assessment/AssessmentOutcomeDate",
         "count(Requests/Assessment/NamedPlan)", "count(Requests/ActivePlans)"))
-        .containsExactly("Y", "2031-02-03", "N", "2031-04-14", "0", "0");
+        .containsExactly("Y", "2032-02-02", "N", "2032-04-12", "0", "0");
     assertThat(values(sen2, "Ontime", "Requests/RequestOutcome", "Requests/Assessment/AssessmentOutcome",
         "Requests/Assessment/AssessmentOutcomeDate", "Requests/Assessment/Week20",
         "Requests/Assessment/NamedPlan/StartDate", "Requests/ActivePlans/SENneed/SENtype",
         "count(Requests/ActivePlans/ReviewOutcome)"))
-        .containsExactly("Y", "Y", "2031-04-14", "false", "2031-05-19", "MLD", "0");
+        .containsExactly("Y", "Y", "2032-04-12", "false", "2032-05-17", "MLD", "0");
     assertThat(values(sen2, "Late", "Requests/Assessment/Week20", "Requests/Assessment/NamedPlan/StartDate",
         "Requests/Assessment/NamedPlan/PlanDetail/SENSettingOther"))
-        .containsExactly("true", "2031-07-01", "Hill Top School");
+        .containsExactly("true", "2032-07-01", "Hill Top School");
     assertThat(values(sen2, "Withdrawn", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",
-        "count(Requests/Assessment)")).containsExactly("W", "2031-03-10", "0");
+        "count(Requests/Assessment)")).containsExactly("W", "2032-03-08", "0");
     assertThat(values(sen2, "Ongoing", "Requests/ReceivedDate", "Requests/RequestOutcome",
-        "count(Requests/RequestOutcomeDate)")).containsExactly("2031-12-01", "A", "0");
+        "count(Requests/RequestOutcomeDate)")).containsExactly("2032-12-01", "A", "0");
 
-    // The 2031 return (work of 2030, census 16 January 2031) shows the same plans as new, and 2031's requests as
-    // awaiting a decision; the request received after its census date is not in it
-    Document sen2of2031 = validReturn(2031);
-    assertThat(values(sen2of2031, "Maintained", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",
-        "Requests/Assessment/AssessmentOutcome", "Requests/Assessment/Week20", "count(Requests/ActivePlans/ReviewMeeting)"))
-        .containsExactly("Y", "2030-04-01", "Y", "false", "0");
-    assertThat(values(sen2of2031, "Refused", "Requests/RequestOutcome")).containsExactly("A");
-    assertThat(text(sen2of2031, "count(//Person[Surname='Sentwo' and Forename='Withdrawn'])")).isEqualTo("0");
+    // The 2032 return (work of 2031, census 15 January 2032) shows the same plans as new and without the 2032
+    // review; requests received by its census date as awaiting a decision; none received after it
+    Document sen2of2032 = validReturn(2032);
+    assertThat(values(sen2of2032, "Maintained", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",
+        "Requests/Assessment/AssessmentOutcome", "Requests/Assessment/Week20",
+        "count(Requests/ActivePlans/ReviewMeeting)", "count(Requests/ActivePlans/LastReview)"))
+        .containsExactly("Y", "2031-03-31", "Y", "false", "0", "0");
+    assertThat(values(sen2of2032, "Refused", "Requests/RequestOutcome", "count(Requests/RequestOutcomeDate)"))
+        .containsExactly("A", "0");
+    assertThat(text(sen2of2032, "count(//Person[Surname='Sentwo' and Forename='Withdrawn'])")).isEqualTo("0");
   }
 
   @Test
@@ -170,7 +168,7 @@ class Sen2ExportTest {
     driver.today("2032-06-01");
     LocalDate first = jdbc.sql("SELECT MIN(request_received_date) FROM ehc_case").query(LocalDate.class).single();
     int checked = 0;
-    for (int year = Math.max(first.getYear(), 2015); year <= 2033; year++) {
+    for (int year = Math.max(first.getYear(), 2015); year <= 2033; year++) {   // 2015: the first SEN2 of plans
       ResponseEntity<byte[]> response = manager().getForEntity("/api/reports/sen2?year=" + year, byte[].class);
       if (response.getStatusCode().value() == 404) {
         continue;
@@ -197,7 +195,7 @@ class Sen2ExportTest {
       assertThat(response.getHeaders().getContentType()).as(bad).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
       assertThat(response.getBody()).as(bad).contains("\"field\":\"year\"");
     }
-    assertThat(manager().getForEntity("/api/reports/sen2?year=2016", String.class).getStatusCode().value())
+    assertThat(manager().getForEntity("/api/reports/sen2?year=2015", String.class).getStatusCode().value())
         .isEqualTo(404);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
