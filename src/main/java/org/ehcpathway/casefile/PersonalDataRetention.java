@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes the personal data of cases closed longer ago than {@code ehc.retention.after-closure} (an ISO-8601
  * period, default P6Y): refused, not issued, withdrawn, or with a ceased plan. A plan in force is never touched.
- * The child's names become "Removed"; date of birth, postcode, UPN, the family's email, advice summaries, reasons,
+ * The child's names become "Removed"; date of birth, postcode, UPN, ethnicity, the family's email, advice summaries, reasons,
  * notice texts, exception evidence and milestone details are cleared; the case's emails leave the outbox and its
  * finished processes leave Camunda's history. Dates, statuses and outcomes stay, so past figures do not change.
  * One case per transaction; "today" is the engine clock's.
@@ -74,7 +74,8 @@ public class PersonalDataRetention {
   private void remove(String reference) {
     jdbc.sql("""
             UPDATE ehc_case SET child_forename = ?, child_surname = ?, child_date_of_birth = NULL,
-              child_postcode = NULL, child_upn = NULL, family_email = NULL, personal_data_removed_date = ?
+              child_postcode = NULL, child_upn = NULL, child_ethnicity = NULL, family_email = NULL,
+              personal_data_removed_date = ?
             WHERE case_reference = ?""")
         .params(REMOVED, REMOVED, clock.today(), reference).update();
     jdbc.sql("UPDATE case_advice SET summary = NULL, closed_without_reason = NULL WHERE case_reference = ?")

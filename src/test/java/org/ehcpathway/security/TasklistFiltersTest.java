@@ -39,7 +39,7 @@ class TasklistFiltersTest {
     driver.today("2036-01-07");
     String ref = driver.receiveRequest("2036-01-07", "2029-01-01").caseReference();   // decision due 18 Feb 2036
 
-    driver.today("2036-02-10");
+    driver.today("2036-02-12");   // due in 6 days
     assertThat(references("panel", EngineAccessSetup.DUE_THIS_WEEK)).contains(ref);
     assertThat(references("panel", EngineAccessSetup.OVERDUE)).doesNotContain(ref);
     assertThat(references("health", EngineAccessSetup.DUE_THIS_WEEK)).doesNotContain(ref);   // not their team's
@@ -57,8 +57,7 @@ class TasklistFiltersTest {
 
   private List<String> references(String user, String filterName) throws Exception {
     JsonNode filter = json.readTree(rest.withBasicAuth(user, user)
-        .getForEntity("/engine-rest/filter?name=" + filterName.replace(" ", "%20").replace("'", "%27"),
-            String.class).getBody()).get(0);
+        .getForEntity("/engine-rest/filter?name={name}", String.class, filterName).getBody()).get(0);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     JsonNode tasks = json.readTree(rest.withBasicAuth(user, user).exchange(
