@@ -41,5 +41,17 @@ public record NewCaseRequest(
       String postcode,
       @Pattern(regexp = "^[A-Z][0-9]{11}[0-9A-Z]$", message = "must be 13 characters: a letter, 11 digits, a digit or letter")
       String upn) {
+
+    /** Never the child's details, whatever logs a request at DEBUG. */
+    @Override
+    public String toString() {
+      return "Child[personal details withheld]";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NewCaseRequest[child=" + child + ", requestReceivedDate=" + requestReceivedDate + ", requestSource="
+        + requestSource + ", familyEmail=" + (familyEmail == null ? "none" : "withheld") + "]";
   }
 }
