@@ -32,8 +32,8 @@ class DemoHistory implements ApplicationRunner {
 
   DemoHistory(HistoryGenerator generator, HistorySettingsReader settings,
       @Value("${ehc.demo-data.history-months:0}") int months,
-      @Value("${ehc.demo-data.history-requests-per-month:12}") int requestsPerMonth,
-      @Value("${ehc.demo-data.history-existing-plans:20}") int existingPlans) {
+      @Value("${ehc.demo-data.history-requests-per-month:8}") int requestsPerMonth,
+      @Value("${ehc.demo-data.history-existing-plans:10}") int existingPlans) {
     this.generator = generator;
     this.settings = settings;
     this.months = months;
