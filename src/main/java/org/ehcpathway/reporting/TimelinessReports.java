@@ -1,7 +1,6 @@
 package org.ehcpathway.reporting;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * The timeliness figures, by the DfE's definitions, from the case read model (never from Camunda history). Every
- * event counts in the period it happened; "at the end of the period" means the earlier of {@code to} and today by
- * the engine clock. Only requests to this council count: plans moved in or imported are left out.
+ * event counts in the period it happened; "at the end of the period" means the earlier of its last day and today
+ * by the engine clock. Only requests to this council count: plans moved in or imported are left out.
+ *
+ * <p>Each query groups its events by calendar month ({@link ReportPeriods}), so a year's twelve monthly reports cost
+ * the same queries as one report; only the "at the end of the period" figures are asked once per period.
  */
 @Service
 public class TimelinessReports {
@@ -34,115 +36,122 @@ public class TimelinessReports {
   }
 
   public TimelinessReport timeliness(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("to is before from");
-    }
-    LocalDate end = to.isAfter(clock.today()) ? clock.today() : to;
-    Tallies tallies = new Tallies();
-    countRequests(from, to, tallies);
-    long[] assess = countDecisionsToAssess(from, to, tallies);
-    NewPlanFigures plans = countNewPlans(from, to, tallies);
-    return new TimelinessReport(from, to, tallies.total.requests,
-        new TimelinessReport.DecisionsToAssess(tallies.total.decisions, tallies.total.decisions - assess[0],
-            assess[0], tallies.total.decisionsWithin6Weeks,
-            Percent.of(tallies.total.decisionsWithin6Weeks, tallies.total.decisions)),
-        noPlanDecisions(from, to),
-        plans.figures(),
-        advice(from, to, end),
-        reviews(from, to, end),
-        tallies.breakdown(tallies.bySource),
-        tallies.breakdown(tallies.byCaseworker));
+    return reports(ReportPeriods.single(from, to)).get(0);
   }
 
   /** Each month of {@code year}, and the whole year; the months' counts add up to the year's. */
   public MonthlyTimeliness monthly(int year) {
-    List<TimelinessReport> months = new ArrayList<>();
-    for (int month = 1; month <= 12; month++) {
-      YearMonth yearMonth = YearMonth.of(year, month);
-      months.add(timeliness(yearMonth.atDay(1), yearMonth.atEndOfMonth()));
-    }
-    return new MonthlyTimeliness(year, months, timeliness(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+    return new MonthlyTimeliness(year, reports(ReportPeriods.monthsOf(year)),
+        timeliness(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
   }
 
-  private void countRequests(LocalDate from, LocalDate to, Tallies tallies) {
-    jdbc.sql("SELECT request_source, created_by, COUNT(*) FROM ehc_case WHERE " + REQUESTS
-            + " AND request_received_date BETWEEN ? AND ? GROUP BY request_source, created_by")
-        .params(from, to)
+  private List<TimelinessReport> reports(ReportPeriods periods) {
+    List<Figures> figures = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      figures.add(new Figures());
+    }
+    countRequests(periods, figures);
+    countDecisionsToAssess(periods, figures);
+    countNoPlanDecisions(periods, figures);
+    countNewPlans(periods, figures);
+    countAdvice(periods, figures);
+    countReviewDecisions(periods, figures);
+    countPhaseTransfers(periods, figures);
+    List<TimelinessReport> reports = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      LocalDate end = periods.end(i).isAfter(clock.today()) ? clock.today() : periods.end(i);
+      Figures f = figures.get(i);
+      countOutstandingAdvice(end, f);
+      reports.add(f.report(periods.start(i), periods.end(i), reviewsOverdue(end)));
+    }
+    return reports;
+  }
+
+  private void countRequests(ReportPeriods periods, List<Figures> figures) {
+    String month = ReportPeriods.yearMonth("request_received_date");
+    jdbc.sql("SELECT " + month + ", request_source, created_by, COUNT(*) FROM ehc_case WHERE " + REQUESTS
+            + " AND request_received_date BETWEEN ? AND ? GROUP BY " + month + ", request_source, created_by")
+        .params(periods.first(), periods.last())
         .query(rs -> {
-          long requests = rs.getLong(3);
-          tallies.each(rs.getString(1), rs.getString(2), tally -> tally.requests += requests);
+          long requests = rs.getLong(4);
+          figures.get(periods.index(rs.getInt(1))).tallies.each(rs.getString(2), rs.getString(3),
+              tally -> tally.requests += requests);
         });
   }
 
-  /** Returns {refusals}; the totals and breakdowns go into the tallies. */
-  private long[] countDecisionsToAssess(LocalDate from, LocalDate to, Tallies tallies) {
-    long[] refusals = new long[1];
-    jdbc.sql("""
-            SELECT request_source, created_by, COUNT(*),
-              SUM(CASE WHEN status = 'NOT_ASSESSED' THEN 1 ELSE 0 END),
-              SUM(CASE WHEN decision_to_assess_date <= decision_to_assess_due THEN 1 ELSE 0 END)
-            FROM ehc_case WHERE\s""" + REQUESTS + """
-             AND decision_to_assess_date BETWEEN ? AND ? GROUP BY request_source, created_by""")
-        .params(from, to)
+  private void countDecisionsToAssess(ReportPeriods periods, List<Figures> figures) {
+    String month = ReportPeriods.yearMonth("decision_to_assess_date");
+    jdbc.sql("SELECT " + month + ", request_source, created_by, COUNT(*),"
+            + " SUM(CASE WHEN status = 'NOT_ASSESSED' THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN decision_to_assess_date <= decision_to_assess_due THEN 1 ELSE 0 END)"
+            + " FROM ehc_case WHERE " + REQUESTS + " AND decision_to_assess_date BETWEEN ? AND ?"
+            + " GROUP BY " + month + ", request_source, created_by")
+        .params(periods.first(), periods.last())
         .query(rs -> {
-          refusals[0] += rs.getLong(4);
-          long decisions = rs.getLong(3);
-          long within6Weeks = rs.getLong(5);
-          tallies.each(rs.getString(1), rs.getString(2), tally -> {
+          Figures f = figures.get(periods.index(rs.getInt(1)));
+          f.refusals += rs.getLong(5);
+          long decisions = rs.getLong(4);
+          long within6Weeks = rs.getLong(6);
+          f.tallies.each(rs.getString(2), rs.getString(3), tally -> {
             tally.decisions += decisions;
             tally.decisionsWithin6Weeks += within6Weeks;
           });
         });
-    return refusals;
   }
 
-  private TimelinessReport.NoPlanDecisions noPlanDecisions(LocalDate from, LocalDate to) {
-    return jdbc.sql("""
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN decision_to_issue_date <= no_plan_decision_due THEN 1 ELSE 0 END), 0)
-            FROM ehc_case WHERE\s""" + REQUESTS + """
-             AND status = 'NO_PLAN' AND decision_to_issue_date BETWEEN ? AND ?""")
-        .params(from, to)
-        .query((rs, n) -> new TimelinessReport.NoPlanDecisions(rs.getLong(1), rs.getLong(2),
-            Percent.of(rs.getLong(2), rs.getLong(1))))
-        .single();
+  private void countNoPlanDecisions(ReportPeriods periods, List<Figures> figures) {
+    String month = ReportPeriods.yearMonth("decision_to_issue_date");
+    jdbc.sql("SELECT " + month + ", COUNT(*), SUM(CASE WHEN decision_to_issue_date <= no_plan_decision_due"
+            + " THEN 1 ELSE 0 END) FROM ehc_case WHERE " + REQUESTS + " AND status = 'NO_PLAN'"
+            + " AND decision_to_issue_date BETWEEN ? AND ? GROUP BY " + month)
+        .params(periods.first(), periods.last())
+        .query(rs -> {
+          Figures f = figures.get(periods.index(rs.getInt(1)));
+          f.noPlan += rs.getLong(2);
+          f.noPlanWithin16Weeks += rs.getLong(3);
+        });
   }
 
-  private NewPlanFigures countNewPlans(LocalDate from, LocalDate to, Tallies tallies) {
-    NewPlanFigures figures = new NewPlanFigures();
+  private void countNewPlans(ReportPeriods periods, List<Figures> figures) {
     jdbc.sql("SELECT request_source, created_by, request_received_date, final_plan_issued_date, final_plan_due,"
             + " week20_exception_applies FROM ehc_case WHERE " + REQUESTS
             + " AND final_plan_issued_date BETWEEN ? AND ?")
-        .params(from, to)
+        .params(periods.first(), periods.last())
         .query(rs -> {
           LocalDate received = rs.getObject(3, LocalDate.class);
           LocalDate issued = rs.getObject(4, LocalDate.class);
           boolean onTime = !issued.isAfter(rs.getObject(5, LocalDate.class));
-          figures.add(received, issued, onTime, rs.getBoolean(6));
-          tallies.each(rs.getString(1), rs.getString(2), tally -> {
+          Figures f = figures.get(periods.index(issued));
+          f.plans.add(received, issued, onTime, rs.getBoolean(6));
+          f.tallies.each(rs.getString(1), rs.getString(2), tally -> {
             tally.plans++;
             tally.plansWithin20Weeks += onTime ? 1 : 0;
           });
         });
-    return figures;
   }
 
-  private Map<String, TimelinessReport.AdviceTimeliness> advice(LocalDate from, LocalDate to, LocalDate end) {
-    Map<String, long[]> counts = new LinkedHashMap<>();
-    for (AdviceType type : AdviceType.values()) {
-      counts.put(type.name(), new long[4]);
-    }
-    jdbc.sql("SELECT advice_type, COUNT(*) FROM case_advice WHERE purpose = 'ASSESSMENT'"
-            + " AND requested_date BETWEEN ? AND ? GROUP BY advice_type")
-        .params(from, to).query(rs -> {
-          counts.computeIfAbsent(rs.getString(1), k -> new long[4])[0] = rs.getLong(2);
+  private void countAdvice(ReportPeriods periods, List<Figures> figures) {
+    String requested = ReportPeriods.yearMonth("requested_date");
+    jdbc.sql("SELECT " + requested + ", advice_type, COUNT(*) FROM case_advice WHERE purpose = 'ASSESSMENT'"
+            + " AND requested_date BETWEEN ? AND ? GROUP BY " + requested + ", advice_type")
+        .params(periods.first(), periods.last())
+        .query(rs -> {
+          figures.get(periods.index(rs.getInt(1))).advice(rs.getString(2))[0] += rs.getLong(3);
         });
-    jdbc.sql("SELECT advice_type, COUNT(*), SUM(CASE WHEN returned_date <= due_date THEN 1 ELSE 0 END)"
-            + " FROM case_advice WHERE purpose = 'ASSESSMENT' AND returned_date BETWEEN ? AND ? GROUP BY advice_type")
-        .params(from, to).query(rs -> {
-          long[] row = counts.computeIfAbsent(rs.getString(1), k -> new long[4]);
-          row[1] = rs.getLong(2);
-          row[2] = rs.getLong(3);
+    String returned = ReportPeriods.yearMonth("returned_date");
+    jdbc.sql("SELECT " + returned + ", advice_type, COUNT(*), SUM(CASE WHEN returned_date <= due_date THEN 1"
+            + " ELSE 0 END) FROM case_advice WHERE purpose = 'ASSESSMENT' AND returned_date BETWEEN ? AND ?"
+            + " GROUP BY " + returned + ", advice_type")
+        .params(periods.first(), periods.last())
+        .query(rs -> {
+          long[] counts = figures.get(periods.index(rs.getInt(1))).advice(rs.getString(2));
+          counts[1] += rs.getLong(3);
+          counts[2] += rs.getLong(4);
         });
+  }
+
+  /** Advice past its due date at {@code end}, neither returned nor closed without it, on a case open then. */
+  private void countOutstandingAdvice(LocalDate end, Figures f) {
     jdbc.sql("""
             SELECT a.advice_type, COUNT(*) FROM case_advice a JOIN ehc_case c ON c.case_reference = a.case_reference
             WHERE a.purpose = 'ASSESSMENT' AND a.requested_date <= ? AND a.due_date < ?
@@ -150,34 +159,38 @@ public class TimelinessReports {
               AND (a.closed_without_return_date IS NULL OR a.closed_without_return_date > ?)
               AND (c.closed_date IS NULL OR c.closed_date > ?)
             GROUP BY a.advice_type""")
-        .params(end, end, end, end, end).query(rs -> {
-          counts.computeIfAbsent(rs.getString(1), k -> new long[4])[3] = rs.getLong(2);
+        .params(end, end, end, end, end)
+        .query(rs -> {
+          f.advice(rs.getString(1))[3] = rs.getLong(2);
         });
-    Map<String, TimelinessReport.AdviceTimeliness> advice = new LinkedHashMap<>();
-    counts.forEach((type, c) -> advice.put(type, new TimelinessReport.AdviceTimeliness(c[0], c[1], c[2], c[3])));
-    return advice;
   }
 
-  private TimelinessReport.Reviews reviews(LocalDate from, LocalDate to, LocalDate end) {
-    long[] decisions = jdbc.sql("""
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN decision_date <= decision_due THEN 1 ELSE 0 END), 0)
-            FROM plan_review WHERE decision_date BETWEEN ? AND ?""")
-        .params(from, to).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-    long overdue = jdbc.sql("""
+  private void countReviewDecisions(ReportPeriods periods, List<Figures> figures) {
+    String month = ReportPeriods.yearMonth("decision_date");
+    jdbc.sql("SELECT " + month + ", COUNT(*), SUM(CASE WHEN decision_date <= decision_due THEN 1 ELSE 0 END)"
+            + " FROM plan_review WHERE decision_date BETWEEN ? AND ? GROUP BY " + month)
+        .params(periods.first(), periods.last())
+        .query(rs -> {
+          Figures f = figures.get(periods.index(rs.getInt(1)));
+          f.reviewDecisions += rs.getLong(2);
+          f.reviewDecisionsWithin4Weeks += rs.getLong(3);
+        });
+  }
+
+  /** Review cycles past their due date at {@code end} with no decision by then, of plans not ceased by then. */
+  private long reviewsOverdue(LocalDate end) {
+    return jdbc.sql("""
             SELECT COUNT(*) FROM plan_review r JOIN ehc_plan p ON p.case_reference = r.case_reference
             WHERE r.due_date < ? AND (r.decision_date IS NULL OR r.decision_date > ?)
               AND (p.ceased_date IS NULL OR p.ceased_date > ?)""")
         .params(end, end, end).query(Long.class).single();
-    long[] phaseTransfers = phaseTransfers(from, to);
-    return new TimelinessReport.Reviews(decisions[0], decisions[1], Percent.of(decisions[1], decisions[0]), overdue,
-        phaseTransfers[0], phaseTransfers[1]);
   }
 
   /**
    * Plans whose next phase transfer's deadline (15 Feb, 31 Mar, or 5 months before a post-16 move) falls in the
-   * period, and those with an amended plan issued in the 12 months up to it. Returns {due, onTime}.
+   * period, and those with an amended plan issued in the 12 months up to it.
    */
-  private long[] phaseTransfers(LocalDate from, LocalDate to) {
+  private void countPhaseTransfers(ReportPeriods periods, List<Figures> figures) {
     Map<String, String> transfers = new TreeMap<>();
     Map<String, List<LocalDate>> amendedPlans = new TreeMap<>();
     jdbc.sql("""
@@ -191,18 +204,59 @@ public class TimelinessReports {
             amendedPlans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(amended);
           }
         });
-    long due = 0;
-    long onTime = 0;
     for (var transfer : transfers.entrySet()) {
       LocalDate deadline = rules.phaseTransferDeadline(transfer.getValue());
-      if (deadline.isBefore(from) || deadline.isAfter(to)) {
+      if (deadline.isBefore(periods.first()) || deadline.isAfter(periods.last())) {
         continue;
       }
-      due++;
-      onTime += amendedPlans.getOrDefault(transfer.getKey(), List.of()).stream()
+      Figures f = figures.get(periods.index(deadline));
+      f.phaseTransfersDue++;
+      f.phaseTransfersOnTime += amendedPlans.getOrDefault(transfer.getKey(), List.of()).stream()
           .anyMatch(day -> !day.isAfter(deadline) && day.isAfter(deadline.minusYears(1))) ? 1 : 0;
     }
-    return new long[] {due, onTime};
+  }
+
+  /** The counts behind one period's report. */
+  private final class Figures {
+    final Tallies tallies = new Tallies();
+    final NewPlanFigures plans = new NewPlanFigures();
+    final Map<String, long[]> advice = new LinkedHashMap<>();
+    long refusals;
+    long noPlan;
+    long noPlanWithin16Weeks;
+    long reviewDecisions;
+    long reviewDecisionsWithin4Weeks;
+    long phaseTransfersDue;
+    long phaseTransfersOnTime;
+
+    Figures() {
+      for (AdviceType type : AdviceType.values()) {
+        advice.put(type.name(), new long[4]);
+      }
+    }
+
+    /** {requested, returned, returnedWithin6Weeks, outstandingOverdue} */
+    long[] advice(String type) {
+      return advice.computeIfAbsent(type, k -> new long[4]);
+    }
+
+    TimelinessReport report(LocalDate from, LocalDate to, long reviewsOverdue) {
+      Tallies.Tally total = tallies.total;
+      Map<String, TimelinessReport.AdviceTimeliness> adviceFigures = new LinkedHashMap<>();
+      advice.forEach((type, c) -> adviceFigures.put(type, new TimelinessReport.AdviceTimeliness(c[0], c[1], c[2],
+          c[3])));
+      return new TimelinessReport(from, to, total.requests,
+          new TimelinessReport.DecisionsToAssess(total.decisions, total.decisions - refusals, refusals,
+              total.decisionsWithin6Weeks, Percent.of(total.decisionsWithin6Weeks, total.decisions)),
+          new TimelinessReport.NoPlanDecisions(noPlan, noPlanWithin16Weeks, Percent.of(noPlanWithin16Weeks, noPlan)),
+          plans.figures(),
+          adviceFigures,
+          new TimelinessReport.Reviews(reviewDecisions, reviewDecisionsWithin4Weeks,
+              Percent.of(reviewDecisionsWithin4Weeks, reviewDecisions), reviewsOverdue, phaseTransfersDue,
+              phaseTransfersOnTime),
+          tallies.breakdown(tallies.bySource),
+          tallies.breakdown(tallies.byCaseworker));
+    }
   }
 
   /** New plans issued in the period, with and without the reg 13(3) exceptions, and how long they took. */
