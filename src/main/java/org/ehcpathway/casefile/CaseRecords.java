@@ -49,6 +49,11 @@ public class CaseRecords implements CaseDates {
     return reference;
   }
 
+  /** A plan that did not start as a request to this council: {@code TRANSFER_IN} or {@code IMPORT}. */
+  public void recordOrigin(String reference, String origin) {
+    jdbc.sql("UPDATE ehc_case SET origin = ? WHERE case_reference = ?").params(origin, reference).update();
+  }
+
   public void linkProcess(String reference, String processInstanceId) {
     jdbc.sql("UPDATE ehc_case SET process_instance_id = ? WHERE case_reference = ?")
         .params(processInstanceId, reference).update();

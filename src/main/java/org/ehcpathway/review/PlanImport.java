@@ -91,6 +91,7 @@ public class PlanImport {
         row.postcode(), null, row.issueDate(), "OTHER", CaseDeadlines.forRequestReceived(row.issueDate(), rules), user,
         null));
     cases.close(reference, CaseStatus.PLAN_ISSUED, row.issueDate());
+    cases.recordOrigin(reference, "IMPORT");
     cases.recordMilestone(reference, MilestoneType.PLAN_IMPORTED, clock.today(), user,
         "Imported plan " + row.reference() + ", issued " + row.issueDate());
     plans.createImportedPlan(reference, row.reference(), row.issueDate(), row.lastReviewDate(),

@@ -84,8 +84,9 @@ public class PlanRecords implements ReviewDates {
     return cycle;
   }
 
-  public void recordMeeting(String reference, LocalDate meeting) {
+  public void recordMeeting(String reference, LocalDate meeting, LocalDate decisionDue) {
     updateCurrent(reference, "meeting_date", meeting);
+    updateCurrent(reference, "decision_due", decisionDue);
   }
 
   public void recordReport(String reference, LocalDate date, String recommendation) {

@@ -120,7 +120,7 @@ public class PlanReviews {
       throw new InvalidInputException("meetingDate", "must be at least 2 weeks after today's invitations"
           + " (reg 20(3)); " + meeting + " is too soon");
     }
-    plans.recordMeeting(reference, meeting);
+    plans.recordMeeting(reference, meeting, rules.reviewDecision(meeting));
     task.setVariable("meetingDate", meeting.toString());
     task.setVariable("reportDue", rules.reviewReport(meeting).toString());
     task.setVariable("decisionDue", rules.reviewDecision(meeting).toString());

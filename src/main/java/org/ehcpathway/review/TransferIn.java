@@ -60,6 +60,7 @@ public class TransferIn {
         CaseDeadlines.forRequestReceived(issued, rules), user,
         request.familyEmail() == null || request.familyEmail().isBlank() ? null : request.familyEmail().trim()));
     cases.close(reference, CaseStatus.PLAN_ISSUED, transfer);
+    cases.recordOrigin(reference, "TRANSFER_IN");
     cases.recordMilestone(reference, MilestoneType.PLAN_TRANSFERRED_IN, transfer, user,
         "From LA " + request.oldLaCode() + "; plan issued " + issued);
     plans.createTransferredPlan(reference, issued, request.namedSetting(), request.oldLaCode(), lastReview, transfer);

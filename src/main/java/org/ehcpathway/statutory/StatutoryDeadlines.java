@@ -210,6 +210,16 @@ public final class StatutoryDeadlines {
     return !lastDay.isBefore(firstDay.plusWeeks(4).minusDays(1));
   }
 
+  /** The week of the 20-week pathway a case is in on {@code today}: week 1 is the 7 days beginning with receipt. */
+  public int weekOfPathway(LocalDate requestReceived, LocalDate today) {
+    return (int) (daysUntil(requestReceived, today) / 7) + 1;
+  }
+
+  /** SEN2 counts plans issued more than 52 weeks after the request. */
+  public boolean issuedAfter52Weeks(LocalDate requestReceived, LocalDate issued) {
+    return issued.isAfter(requestReceived.plusWeeks(52));
+  }
+
   /** Whole days from {@code today} until {@code deadline} (0 on the day itself, negative once it has passed). */
   public long daysUntil(LocalDate today, LocalDate deadline) {
     return java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
