@@ -4,7 +4,7 @@
 // colour. Needs Chart.js (from its WebJar), loaded before this script.
 (function () {
   'use strict';
-  var colours = ['#1d5fa0', '#942514', '#00703c', '#4c2c92', '#6f3800'];
+  var colours = ['#1d5fa0', '#4c2c92', '#00703c', '#6f3800', '#942514'];
   var dashes = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4]];
   var points = ['circle', 'rect', 'triangle', 'rectRot', 'star'];
 

@@ -28,7 +28,7 @@ class CaseTimeline {
     this.clock = clock;
   }
 
-  /** The case and its steps in order of deadline. */
+  /** The case and its steps in order of deadline (then of name, for steps due the same day). */
   public record Page(CaseView view, LocalDate today, List<TimelineStep> steps) {
 
     public String stage() {
@@ -45,7 +45,7 @@ class CaseTimeline {
     Steps steps = new Steps(view, clock.today());
     steps.assessment();
     view.reviews().forEach(steps::review);
-    steps.list.sort(Comparator.comparing(TimelineStep::deadline));
+    steps.list.sort(Comparator.comparing(TimelineStep::deadline).thenComparing(TimelineStep::step));
     return new Page(view, steps.today, steps.list);
   }
 

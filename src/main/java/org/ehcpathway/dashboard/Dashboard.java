@@ -1,22 +1,18 @@
 package org.ehcpathway.dashboard;
 
-import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.ehcpathway.reporting.AtRiskCase;
 import org.ehcpathway.reporting.AtRiskList;
-import org.ehcpathway.reporting.MonthlyTimeliness;
 import org.ehcpathway.reporting.TimelinessReport;
 import org.ehcpathway.reporting.TimelinessReports;
 import org.ehcpathway.statutory.EngineClock;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts the dashboard together from the reports: one timeliness report for the period, the monthly reports of the one
- * or two calendar years the trend covers, and the at-risk list; no query per case.
+ * Puts the dashboard together from the reports: one timeliness report for the period, one for each month of the trend,
+ * and the at-risk list. The number of queries does not grow with the number of cases.
  */
 @Service
 class Dashboard {
@@ -66,26 +62,22 @@ class Dashboard {
 
   static List<DashboardPage.AdviceRow> advice(TimelinessReport report) {
     return report.advice().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(Labels::adviceOrder)))
         .map(e -> new DashboardPage.AdviceRow(e.getKey(), Labels.adviceType(e.getKey()), e.getValue().requested(),
             e.getValue().returned(), e.getValue().returnedWithin6Weeks(), e.getValue().outstandingOverdue()))
         .toList();
   }
 
+  /** The month reports {@code monthly(year)} would give, for the 12 months of the trend only. */
   private List<DashboardPage.TrendMonth> trend(ReportPeriod period) {
-    List<YearMonth> months = period.trendMonths();
-    Map<Integer, MonthlyTimeliness> years = months.stream().map(YearMonth::getYear).distinct()
-        .collect(Collectors.toMap(Function.identity(), reports::monthly));
-    return months.stream()
-        .map(month -> new DashboardPage.TrendMonth(month, years.get(month.getYear()).months().stream()
-            .filter(report -> YearMonth.from(report.from()).equals(month)).findFirst().orElseThrow()))
+    return period.trendMonths().stream()
+        .map(month -> new DashboardPage.TrendMonth(month, reports.timeliness(month.atDay(1), month.atEndOfMonth())))
         .toList();
   }
 
-  /** The at-risk list, soonest next deadline first; cases without one last. */
+  /** The at-risk list in its own order: worst first (RED, AMBER, GREEN), the nearest deadline first within each. */
   private List<DashboardPage.AtRiskRow> atRisk() {
     return atRiskList.atRisk().stream()
-        .sorted(Comparator.comparing(AtRiskCase::nextDeadlineDate, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(risk -> new DashboardPage.AtRiskRow(risk, Labels.step(risk.stage()), Labels.deadline(risk.nextDeadline()),
             risk.outstandingAdvice() == null ? List.of() : risk.outstandingAdvice().stream()
                 .map(Dashboard::outstanding).toList()))

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.ehcpathway.reporting.AtRiskCase;
+import org.ehcpathway.reporting.Percent;
 import org.ehcpathway.reporting.TimelinessReport;
 
 /** Everything the dashboard shows for one period, ready to render. */
@@ -17,7 +18,7 @@ public record DashboardPage(ReportPeriod period, LocalDate today, List<Tile> til
       long outstandingOverdue) {
 
     public Double percentOnTime() {
-      return Figures.percentOf(returnedWithin6Weeks, returned);
+      return Percent.of(returnedWithin6Weeks, returned);
     }
 
     public String onTime() {

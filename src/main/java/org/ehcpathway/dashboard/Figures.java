@@ -27,9 +27,4 @@ final class Figures {
   static String date(LocalDate date) {
     return date == null ? "" : DATE.format(date);
   }
-
-  /** {@code part} of {@code whole} as a percentage with one decimal place; null when {@code whole} is 0. */
-  static Double percentOf(long part, long whole) {
-    return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
-  }
 }

@@ -27,6 +27,15 @@ final class Labels {
     return name == null ? "" : DEADLINES.getOrDefault(name, step(name));
   }
 
+  /** The order of the advice types in regulation 6 (educational, health, psychological, ...); unknown types last. */
+  static int adviceOrder(String type) {
+    try {
+      return AdviceType.valueOf(type).ordinal();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
   /** "Health", "Educational psychology": the agency an advice type is asked of; unknown types as stored. */
   static String adviceType(String type) {
     try {

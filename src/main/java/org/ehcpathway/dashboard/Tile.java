@@ -33,12 +33,12 @@ public record Tile(String id, String title, String definition, Double percent, l
     if (england == null) {
       return "No England figure to compare with";
     }
-    String englandText = "England " + Figures.percent(england) + " (" + EnglandFigures.YEAR + ")";
+    String englandText = "England (" + Figures.percent(england) + " in " + EnglandFigures.YEAR + ")";
     return switch (standing()) {
       case "above" -> points() + " points above " + englandText;
       case "below" -> points() + " points below " + englandText;
       case "level" -> "Level with " + englandText;
-      default -> englandText + "; nothing to compare in this period";
+      default -> "Nothing to compare in this period; " + englandText;
     };
   }
 

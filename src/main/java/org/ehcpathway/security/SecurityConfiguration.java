@@ -41,7 +41,8 @@ class SecurityConfiguration {
         .authenticationProvider(identity)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
-        .formLogin(form -> form.successHandler(new LoginLanding()))
+        .formLogin(form -> form.loginPage("/login").successHandler(new LoginLanding()).permitAll())
+        .logout(logout -> logout.permitAll())
         // An API answers 401, whatever the client: no redirect to the login page.
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(SecurityConfiguration::unauthorized)
