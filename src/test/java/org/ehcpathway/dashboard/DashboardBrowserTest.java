@@ -174,7 +174,8 @@ class DashboardBrowserTest {
           figures.get("returned").asText(), figures.get("returnedWithin6Weeks").asText());
       assertThat(cells.get(4)).as(advice.getKey()).isEqualTo(figures.get("outstandingOverdue").asText());
     });
-    assertThat(cells("#advice-table tr[data-type='HEALTH'] td")).containsExactly("1", "0", "0", "No data", "1");
+    // Overdue at the end of the period counts every open case's late advice, other tests' too: only the API knows it.
+    assertThat(cells("#advice-table tr[data-type='HEALTH'] td")).startsWith("1", "0", "0", "No data");
 
     JsonNode months = api("/api/reports/timeliness/monthly?year=2034").get("months");
     List<WebElement> rows = browser.findElements(By.cssSelector("#trend-table tbody tr"));
