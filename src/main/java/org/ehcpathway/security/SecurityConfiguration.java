@@ -33,6 +33,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+  private static final String FORBIDDEN_PAGE = "/dashboard/forbidden";
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
@@ -66,7 +68,8 @@ class SecurityConfiguration {
   /** The managers' dashboard: pages for a browser, so no 401 but the login form, and a 403 page for other roles. */
   @Bean
   @Order(2)
-  SecurityFilterChain dashboardPages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+  SecurityFilterChain dashboardPages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+      throws Exception {
     AuthenticationEntryPoint toLoginForm = new LoginUrlAuthenticationEntryPoint("/login");
     AccessDeniedHandlerImpl forbiddenPage = new AccessDeniedHandlerImpl();
     forbiddenPage.setErrorPage(FORBIDDEN_PAGE);
@@ -80,8 +83,6 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(toLoginForm).accessDeniedHandler(forbiddenPage))
         .build();
   }
-
-  private static final String FORBIDDEN_PAGE = "/dashboard/forbidden";
 
   /** Tasklist, Cockpit and /engine-rest authenticate with Camunda's own filters, registered below. */
   @Bean

@@ -34,7 +34,7 @@ final class Chromium {
   @Retention(RetentionPolicy.RUNTIME)
   @Tag("browser")
   @ExtendWith(Installed.class)
-  @interface Test {
+  @interface BrowserTest {
   }
 
   static ChromeDriver start(Path profile) {

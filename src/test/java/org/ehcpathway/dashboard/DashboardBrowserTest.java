@@ -61,7 +61,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code -Dehc.screenshots=docs/img} to refresh the one in the docs.
  */
 @PathwayIntegrationTest
-@Chromium.Test
+@Chromium.BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
