@@ -24,8 +24,11 @@ public class PathwayDriver {
   private final IntakeService intake;
   private final TaskService taskService;
   private final SimulatedClock simulatedClock;
+  private final org.camunda.bpm.engine.RuntimeService runtimeService;
 
-  PathwayDriver(IntakeService intake, TaskService taskService, SimulatedClock simulatedClock) {
+  PathwayDriver(IntakeService intake, TaskService taskService, SimulatedClock simulatedClock,
+      org.camunda.bpm.engine.RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.intake = intake;
     this.taskService = taskService;
     this.simulatedClock = simulatedClock;
@@ -62,6 +65,11 @@ public class PathwayDriver {
     for (Task advice : tasks(caseReference, "provideAdvice")) {
       taskService.complete(advice.getId(), Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
     }
+  }
+
+  public String caseReferenceOf(String processInstanceId) {
+    var process = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    return process == null ? null : process.getBusinessKey();
   }
 
   /** A case received 5 Jan 2026, assessed with educational advice only, whose final plan is issued on the date. */

@@ -21,9 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
   private final CaseFile caseFile;
+  private final CaseAudit audit;
 
-  CaseController(CaseFile caseFile) {
+  CaseController(CaseFile caseFile, CaseAudit audit) {
     this.caseFile = caseFile;
+    this.audit = audit;
+  }
+
+  /** Who did what and when, so a delay can be attributed to a named service. */
+  @GetMapping("/{reference}/audit")
+  @PreAuthorize("hasAuthority('managers')")
+  List<AuditEntry> audit(@PathVariable String reference) {
+    return audit.trail(reference);
   }
 
   @GetMapping

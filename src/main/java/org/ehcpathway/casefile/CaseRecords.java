@@ -54,6 +54,12 @@ public class CaseRecords implements CaseDates {
     jdbc.sql("UPDATE ehc_case SET origin = ? WHERE case_reference = ?").params(origin, reference).update();
   }
 
+  /** The child's details for the SEN2 return (each may be null: not known yet). */
+  public void recordSen2Details(String reference, String ethnicity, String primaryNeed, String secondaryNeed) {
+    jdbc.sql("UPDATE ehc_case SET child_ethnicity = ?, primary_need = ?, secondary_need = ? WHERE case_reference = ?")
+        .params(ethnicity, primaryNeed, secondaryNeed, reference).update();
+  }
+
   public void linkProcess(String reference, String processInstanceId) {
     jdbc.sql("UPDATE ehc_case SET process_instance_id = ? WHERE case_reference = ?")
         .params(processInstanceId, reference).update();

@@ -50,6 +50,7 @@ public class IntakeService {
         child.sex(), NewCaseRequest.normalisePostcode(child.postcode()), child.upn(), received, request.requestSource().name(),
         deadlines, user, request.familyEmail() == null || request.familyEmail().isBlank() ? null
             : request.familyEmail().trim()));
+    records.recordSen2Details(reference, child.ethnicity(), child.primaryNeed(), child.secondaryNeed());
     records.recordMilestone(reference, MilestoneType.REQUEST_RECEIVED, received, user,
         "From " + request.requestSource().name());
 

@@ -21,6 +21,11 @@ public record NewCaseRequest(
   public static final String NAME = "^[\\p{L}][\\p{L}\\p{M} '’.-]*$";
   /** A UK postcode, in any case, with or without its space. */
   public static final String POSTCODE = "(?i)^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$";
+  /** The SEN2 (DfE) ethnicity codes. */
+  public static final String ETHNICITY = "WBRI|WIRI|WIRT|WOTH|WROM|MWBC|MWBA|MWAS|MOTH|AIND|APKN|ABAN|AOTH|BCRB|BAFR"
+      + "|BOTH|CHNE|OOTH|REFU|NOBT";
+  /** The SEN2 (DfE) types of special educational need. */
+  public static final String SEN_TYPE = "SPLD|MLD|SLD|PMLD|SEMH|SLCN|HI|VI|MSI|PD|ASD|OTH";
 
   /** "ab12cd" -> "AB1 2CD": how every postcode is stored. */
   public static String normalisePostcode(String postcode) {
@@ -40,6 +45,28 @@ public record NewCaseRequest(
       @Pattern(regexp = POSTCODE, message = "is not a UK postcode")
       String postcode,
       @Pattern(regexp = "^[A-Z][0-9]{11}[0-9A-Z]$", message = "must be 13 characters: a letter, 11 digits, a digit or letter")
-      String upn) {
+      String upn,
+      @Pattern(regexp = ETHNICITY, message = "must be an SEN2 ethnicity code (WBRI, ..., REFU, NOBT)") String ethnicity,
+      @Pattern(regexp = SEN_TYPE, message = "must be an SEN2 need type (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, "
+          + "PD, ASD, OTH)") String primaryNeed,
+      @Pattern(regexp = SEN_TYPE, message = "must be an SEN2 need type (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, "
+          + "PD, ASD, OTH)") String secondaryNeed) {
+
+    /** A child without the SEN2 details (ethnicity, needs), which are optional. */
+    public Child(String forename, String surname, LocalDate dateOfBirth, String sex, String postcode, String upn) {
+      this(forename, surname, dateOfBirth, sex, postcode, upn, null, null, null);
+    }
+
+    /** Never the child's details, whatever logs a request at DEBUG. */
+    @Override
+    public String toString() {
+      return "Child[personal details withheld]";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NewCaseRequest[child=" + child + ", requestReceivedDate=" + requestReceivedDate + ", requestSource="
+        + requestSource + ", familyEmail=" + (familyEmail == null ? "none" : "withheld") + "]";
   }
 }

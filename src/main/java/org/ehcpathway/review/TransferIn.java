@@ -59,6 +59,7 @@ public class TransferIn {
         child.dateOfBirth(), child.sex(), NewCaseRequest.normalisePostcode(child.postcode()), child.upn(), issued, "OTHER",
         CaseDeadlines.forRequestReceived(issued, rules), user,
         request.familyEmail() == null || request.familyEmail().isBlank() ? null : request.familyEmail().trim()));
+    cases.recordSen2Details(reference, child.ethnicity(), child.primaryNeed(), child.secondaryNeed());
     cases.close(reference, CaseStatus.PLAN_ISSUED, transfer);
     cases.recordOrigin(reference, "TRANSFER_IN");
     cases.recordMilestone(reference, MilestoneType.PLAN_TRANSFERRED_IN, transfer, user,

@@ -19,4 +19,10 @@ public record TransferInRequest(
     LocalDate lastReviewDate,
     @NotNull(message = "is required (YYYY-MM-DD)") LocalDate transferDate,
     @Size(max = 200, message = "must be at most 200 characters") String namedSetting) {
+
+  @Override
+  public String toString() {
+    return "TransferInRequest[child=" + child + ", oldLaCode=" + oldLaCode + ", transferDate=" + transferDate
+        + ", personal details withheld]";
+  }
 }

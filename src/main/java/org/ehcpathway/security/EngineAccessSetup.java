@@ -30,6 +30,8 @@ class EngineAccessSetup implements ApplicationRunner {
 
   static final String MY_TASKS = "My tasks";
   static final String MY_TEAMS_TASKS = "My team's tasks";
+  static final String DUE_THIS_WEEK = "Due this week";
+  static final String OVERDUE = "Overdue";
 
   private static final Map<String, String> GROUP_NAMES = Map.of(
       Groups.CASEWORKERS, "SEN caseworkers",
@@ -69,9 +71,18 @@ class EngineAccessSetup implements ApplicationRunner {
     Filter team = ensureFilter(MY_TEAMS_TASKS, -5, "Tasks for my team, claimed or not, soonest deadline first",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().orderByDueDate().asc());
+    // The engine clock's now (ClockUtil), so simulated time moves these filters too.
+    Filter dueThisWeek = ensureFilter(DUE_THIS_WEEK, 0, "My team's tasks due in the next 7 days, soonest first",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueAfterExpression("${now()}")
+            .dueBeforeExpression("${dateTime().plusDays(7).toDate()}").orderByDueDate().asc());
+    Filter overdue = ensureFilter(OVERDUE, 5, "My team's tasks past their deadline, most overdue first",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
     for (String group : Groups.TASK_WORKERS) {
-      grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
-      grant(group, Resources.FILTER, team.getId(), Permissions.READ);
+      for (Filter filter : List.of(mine, team, dueThisWeek, overdue)) {
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+      }
     }
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ehcpathway.PathwayDriver;
@@ -12,6 +14,11 @@ import org.ehcpathway.PathwayIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -26,6 +33,7 @@ import org.springframework.http.ResponseEntity;
  * and Tasklist do. Engine authorization decides what each user sees.
  */
 @PathwayIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class EngineRestJourneyTest {
 
   @Autowired TestRestTemplate rest;
@@ -33,21 +41,29 @@ class EngineRestJourneyTest {
   private final ObjectMapper json = new ObjectMapper();
 
   static final String REQUEST = """
-      {"child":{"forename":"Jordan","surname":"Journey","dateOfBirth":"2015-06-01","sex":"M","postcode":"ZZ9 9ZZ"},
+      {"child":{"forename":"Jordan","surname":"Quillfeather","dateOfBirth":"2015-06-01","sex":"M","postcode":"ZZ9 9ZZ"},
        "requestReceivedDate":"2026-01-05","requestSource":"SCHOOL"}""";
 
   @BeforeEach
   void setUp() {
     driver.today("2026-01-05");
+    // Log as much as a support engineer would switch on, so the scan below has something to find
+    LOG_LEVELS.forEach(logger -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(logger, LogLevel.DEBUG));
   }
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+    LOG_LEVELS.forEach(logger -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(logger, null));
   }
 
+  /** The server's loggers; not org.springframework.web.client, which is this test's own HTTP client. */
+  private static final List<String> LOG_LEVELS = List.of("org.ehcpathway", "org.springframework.web.servlet",
+      "org.springframework.web.filter", "org.springframework.security", "org.camunda.bpm.engine.rest",
+      "org.camunda.bpm.engine.cmd");
+
   @Test
-  void oneCaseFromRequestToFinalPlanThroughTheEngineRestApi() throws Exception {
+  void oneCaseFromRequestToFinalPlanThroughTheEngineRestApi(CapturedOutput logs) throws Exception {
     String ref = json.readTree(call("caseworker", HttpMethod.POST, "/api/cases", REQUEST).getBody())
         .get("caseReference").asText();
 
@@ -140,6 +156,31 @@ class EngineRestJourneyTest {
       assertThat(a.get("returnedDate").asText()).isEqualTo("2026-02-10");
       assertThat(a.get("dueDate").asText()).isEqualTo("2026-02-16");
     });
+
+    ResponseEntity<String> auditResponse = call("manager", HttpMethod.GET, "/api/cases/" + ref + "/audit", null);
+    assertThat(auditResponse.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode audit = json.readTree(auditResponse.getBody());
+    List<String> lines = new ArrayList<>();
+    audit.forEach(entry -> lines.add(entry.get("source").asText() + " | " + entry.get("actor").asText() + " | "
+        + entry.get("action").asText() + " | " + entry.get("services").toString()));
+    assertThat(lines).contains(
+        "ENGINE | panel | Complete Task 'Decide whether to assess' | [\"panel\"]",
+        "ENGINE | health | Complete Task 'Provide advice for the assessment' | [\"health-advisers\"]",
+        "ENGINE | socialcare | Complete Task 'Provide advice for the assessment' | [\"social-care-advisers\"]",
+        "ENGINE | caseworker | Complete Task 'Issue the final plan' | [\"caseworkers\"]",
+        "CASE | system | REPRESENTATION_WINDOW_CLOSED | []",
+        "CASE | caseworker | FINAL_PLAN_ISSUED | []");
+    assertThat(lines.indexOf("ENGINE | panel | Complete Task 'Decide whether to assess' | [\"panel\"]"))
+        .isLessThan(lines.indexOf("CASE | caseworker | FINAL_PLAN_ISSUED | []"));
+    assertThat(auditResponse.getBody()).doesNotContain("Jordan", "Quillfeather");
+    assertThat(call("caseworker", HttpMethod.GET, "/api/cases/" + ref + "/audit", null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(call("manager", HttpMethod.GET, "/api/cases/EHC-2026-999999/audit", null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // Special category data: the whole run logged neither the child's names nor the date of birth
+    assertThat(logs.getAll()).contains("/api/cases/" + ref + "/audit")
+        .doesNotContain("Jordan", "Quillfeather", "2015-06-01", "ZZ9 9ZZ");
   }
 
   private JsonNode single(JsonNode tasks) {
