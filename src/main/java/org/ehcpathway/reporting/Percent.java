@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Percentages and medians as the reports show them: one decimal place, half up; null when undefined. */
-final class Percent {
+public final class Percent {
 
   private Percent() {
   }
 
-  static Double of(long part, long whole) {
+  public static Double of(long part, long whole) {
     if (whole == 0) {
       return null;
     }

@@ -13,12 +13,17 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * Three doors, one user store (Camunda's identity service):
+ * Four doors, one user store (Camunda's identity service):
  * <ul>
  *   <li>/api/**: Spring Security, HTTP Basic or a session from the login form; group-based rules on each endpoint;</li>
+ *   <li>/dashboard/**: the managers' pages; the same session or HTTP Basic; anyone else signed in gets a 403 page,
+ *       and an anonymous browser is sent to the login form;</li>
  *   <li>/engine-rest/*: Camunda's own ProcessEngineAuthenticationFilter with HTTP Basic, so engine
  *       authorization applies to every REST call;</li>
  *   <li>/camunda/** (Tasklist, Cockpit, Admin): the webapps' own login and CSRF protection.</li>
@@ -28,6 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+  private static final String FORBIDDEN_PAGE = "/dashboard/forbidden";
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
@@ -36,7 +43,8 @@ class SecurityConfiguration {
         .authenticationProvider(identity)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
-        .formLogin(form -> form.defaultSuccessUrl("/api/cases?status=OPEN", false))
+        .formLogin(form -> form.loginPage("/login").successHandler(new LoginLanding()).permitAll())
+        .logout(logout -> logout.permitAll())
         // An API answers 401, whatever the client: no redirect to the login page.
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(SecurityConfiguration::unauthorized)
@@ -57,9 +65,28 @@ class SecurityConfiguration {
         "Sign in with a user name and password");
   }
 
-  /** Tasklist, Cockpit and /engine-rest authenticate with Camunda's own filters, registered below. */
+  /** The managers' dashboard: pages for a browser, so no 401 but the login form, and a 403 page for other roles. */
   @Bean
   @Order(2)
+  SecurityFilterChain dashboardPages(HttpSecurity http, CamundaIdentityAuthenticationProvider identity)
+      throws Exception {
+    AuthenticationEntryPoint toLoginForm = new LoginUrlAuthenticationEntryPoint("/login");
+    AccessDeniedHandlerImpl forbiddenPage = new AccessDeniedHandlerImpl();
+    forbiddenPage.setErrorPage(FORBIDDEN_PAGE);
+    return http
+        .securityMatcher("/dashboard", "/dashboard/**")
+        .authenticationProvider(identity)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(FORBIDDEN_PAGE).authenticated()
+            .anyRequest().hasAuthority(Groups.MANAGERS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(toLoginForm))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(toLoginForm).accessDeniedHandler(forbiddenPage))
+        .build();
+  }
+
+  /** Tasklist, Cockpit and /engine-rest authenticate with Camunda's own filters, registered below. */
+  @Bean
+  @Order(3)
   SecurityFilterChain camunda(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

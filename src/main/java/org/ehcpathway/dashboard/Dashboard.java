@@ -1,0 +1,91 @@
+package org.ehcpathway.dashboard;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.ehcpathway.reporting.AtRiskCase;
+import org.ehcpathway.reporting.AtRiskList;
+import org.ehcpathway.reporting.TimelinessReport;
+import org.ehcpathway.reporting.TimelinessReports;
+import org.ehcpathway.statutory.EngineClock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Puts the dashboard together from the reports: one timeliness report for the period, one for each month of the trend,
+ * and the at-risk list. The number of queries does not grow with the number of cases.
+ */
+@Service
+class Dashboard {
+
+  private final TimelinessReports reports;
+  private final AtRiskList atRiskList;
+  private final EngineClock clock;
+
+  Dashboard(TimelinessReports reports, AtRiskList atRiskList, EngineClock clock) {
+    this.reports = reports;
+    this.atRiskList = atRiskList;
+    this.clock = clock;
+  }
+
+  DashboardPage page(ReportPeriod period) {
+    TimelinessReport report = reports.timeliness(period.from(), period.to());
+    return new DashboardPage(period, clock.today(), tiles(report), advice(report), report, trend(period),
+        atRisk());
+  }
+
+  static List<Tile> tiles(TimelinessReport report) {
+    TimelinessReport.NewPlans plans = report.newPlans();
+    TimelinessReport.DecisionsToAssess assess = report.decisionsToAssess();
+    TimelinessReport.NoPlanDecisions noPlan = report.noPlanDecisions();
+    TimelinessReport.Reviews reviews = report.reviews();
+    return List.of(
+        new Tile("plans-20-weeks", "New plans issued within 20 weeks",
+            "All new plans issued in the period, including those where an exception applies (reg 13(2)).",
+            plans.percentWithin20Weeks(), plans.within20Weeks(), plans.issued(), "plans", null),
+        new Tile("plans-20-weeks-excl", "New plans within 20 weeks, excluding exceptions",
+            "New plans issued in the period with no 20-week exception (reg 13(3), SEN2 Week20).",
+            plans.percentWithin20WeeksExcludingExceptions(), plans.within20WeeksExcludingExceptions(),
+            plans.issuedExcludingExceptions(), "plans", EnglandFigures.PLANS_WITHIN_20_WEEKS_EXCLUDING_EXCEPTIONS),
+        new Tile("decisions-6-weeks", "Decisions whether to assess within 6 weeks",
+            "Decisions to assess or not to assess made in the period (reg 5(1)).",
+            assess.percentWithin6Weeks(), assess.within6Weeks(), assess.total(), "decisions",
+            EnglandFigures.DECISIONS_TO_ASSESS_WITHIN_6_WEEKS),
+        new Tile("no-plan-16-weeks", "Decisions not to issue within 16 weeks",
+            "Decisions not to issue a plan made in the period (reg 10(1)).",
+            noPlan.percentWithin16Weeks(), noPlan.within16Weeks(), noPlan.total(), "decisions",
+            EnglandFigures.NO_PLAN_DECISIONS_WITHIN_16_WEEKS),
+        new Tile("reviews-4-weeks", "Review decisions within 4 weeks of the meeting",
+            "Annual review decisions made in the period (reg 20(10)).",
+            reviews.percentWithin4WeeksOfMeeting(), reviews.decisionsWithin4WeeksOfMeeting(), reviews.decisions(),
+            "decisions", EnglandFigures.REVIEW_DECISIONS_WITHIN_4_WEEKS));
+  }
+
+  static List<DashboardPage.AdviceRow> advice(TimelinessReport report) {
+    return report.advice().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(Labels::adviceOrder)))
+        .map(e -> new DashboardPage.AdviceRow(e.getKey(), Labels.adviceType(e.getKey()), e.getValue().requested(),
+            e.getValue().returned(), e.getValue().returnedWithin6Weeks(), e.getValue().outstandingOverdue()))
+        .toList();
+  }
+
+  /** The month reports {@code monthly(year)} would give, for the 12 months of the trend only. */
+  private List<DashboardPage.TrendMonth> trend(ReportPeriod period) {
+    return period.trendMonths().stream()
+        .map(month -> new DashboardPage.TrendMonth(month, reports.timeliness(month.atDay(1), month.atEndOfMonth())))
+        .toList();
+  }
+
+  /** The at-risk list in its own order: worst first (RED, AMBER, GREEN), the nearest deadline first within each. */
+  private List<DashboardPage.AtRiskRow> atRisk() {
+    return atRiskList.atRisk().stream()
+        .map(risk -> new DashboardPage.AtRiskRow(risk, Labels.step(risk.stage()), Labels.deadline(risk.nextDeadline()),
+            risk.outstandingAdvice() == null ? List.of() : risk.outstandingAdvice().stream()
+                .map(Dashboard::outstanding).toList()))
+        .toList();
+  }
+
+  private static String outstanding(AtRiskCase.OutstandingAdvice advice) {
+    String due = Labels.adviceType(advice.type()) + ", due " + Figures.date(advice.dueDate());
+    return advice.daysLate() > 0 ? due + ", " + advice.daysLate() + " days late" : due;
+  }
+}
