@@ -38,6 +38,34 @@ class HttpHardeningTest {
   }
 
   @Test
+  void aBrowserSessionNeedsItsCsrfTokenAndItsCookieIsHttpOnlyAndSameSite() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    String loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=caseworker&password=caseworker&_csrf="
+            + URLEncoder.encode(csrf(loginPage), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Strict"));
+
+    String body = """
+        {"child":{"forename":"Csrf","surname":"Check","dateOfBirth":"2019-01-01","sex":"F","postcode":"AB1 2CD"},
+         "requestReceivedDate":"2026-11-02","requestSource":"PARENT"}""";
+    HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(uri("/api/cases"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(403);
+
+    String token = csrf(browser.send(get("/login"), HttpResponse.BodyHandlers.ofString()).body());
+    HttpResponse<String> genuine = browser.send(HttpRequest.newBuilder(uri("/api/cases"))
+        .header("Content-Type", "application/json").header("X-CSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(201);
+  }
+
+  @Test
   void apiAndTasklistAnswersCarrySecurityHeaders() {
     ResponseEntity<String> api = rest.withBasicAuth("manager", "manager").getForEntity("/api/cases", String.class);
     assertThat(api.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -78,7 +106,7 @@ class HttpHardeningTest {
   }
 
   private static String csrf(String page) {
-    Matcher matcher = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page);
+    Matcher matcher = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
     assertThat(matcher.find()).as("a CSRF token on the login page: %s", page.substring(0, Math.min(600, page.length()))).isTrue();
     return matcher.group(1);
   }
