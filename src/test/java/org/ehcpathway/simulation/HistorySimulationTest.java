@@ -1,6 +1,7 @@
 package org.ehcpathway.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,6 +105,14 @@ class HistorySimulationTest {
         assertThat(tasks + timers).as("tasks and timers of open case %s", view.caseReference()).isPositive();
       }
     }
+
+    // the simulated history makes a valid SEN2 return (the 2034 collection covers calendar year 2033)
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2034-02-01 10:00:00"));
+    ResponseEntity<byte[]> sen2 = rest.withBasicAuth("manager", "manager")
+        .getForEntity("/api/reports/sen2?year=2034", byte[].class);
+    assertThat(sen2.getStatusCode().value()).isEqualTo(200);
+    assertThatCode(() -> org.ehcpathway.reporting.Sen2Schema.validate(sen2.getBody())).doesNotThrowAnyException();
+    ClockUtil.reset();
 
     // the same seed on the same calendar 28 years later gives the same history, day for day (read the first
     // history now: moving the clock to 2061 fires the first run's remaining timers too)
