@@ -204,6 +204,13 @@ class AuthorizationMatrixTest {
   }
 
 
+  /** A known limit (docs/security.md): the body is validated before the role is checked. Nothing is read or changed. */
+  @Test
+  void anInvalidBodyIsRefusedBeforeTheRoleIsChecked() {
+    assertThat(http.json("health", "POST", "/api/cases", "{}").statusCode()).isEqualTo(400);
+    assertThat(http.json("health", "POST", "/api/cases", NEW_CASE).statusCode()).isEqualTo(403);
+  }
+
   // ---- /engine-rest: engine authorization, not Spring Security ----
 
   @Test
