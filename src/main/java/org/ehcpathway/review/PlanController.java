@@ -10,6 +10,7 @@ import org.ehcpathway.casefile.CaseView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.ehcpathway.casefile.CaseNotFoundException;
+import org.ehcpathway.workflow.InvalidInputException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -39,6 +40,10 @@ class PlanController {
   @PutMapping("/{reference}/next-phase-transfer")
   @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
   CaseView nextPhaseTransfer(@PathVariable String reference, @Valid @RequestBody NextPhaseTransferRequest request) {
+    String problem = NextPhaseTransfer.problem(request.nextPhaseTransfer());
+    if (problem != null) {
+      throw new InvalidInputException("nextPhaseTransfer", problem);
+    }
     if (!plans.setNextPhaseTransfer(reference, request.nextPhaseTransfer())) {
       throw new CaseNotFoundException(reference + " (no plan in force)");
     }
@@ -47,8 +52,8 @@ class PlanController {
 
   record NextPhaseTransferRequest(
       @jakarta.validation.constraints.NotNull(message = "is required")
-      @jakarta.validation.constraints.Pattern(regexp = "(SCHOOL|POST16):\\d{4}|POST16_TO_POST16:\\d{4}-\\d{2}-\\d{2}",
-          message = "must be SCHOOL:YYYY, POST16:YYYY or POST16_TO_POST16:YYYY-MM-DD") String nextPhaseTransfer) {
+      @jakarta.validation.constraints.Pattern(regexp = NextPhaseTransfer.FORMAT, message = NextPhaseTransfer.EXPECTED)
+      String nextPhaseTransfer) {
   }
 
   /** A council's existing plans as CSV (the request body, or a multipart field named file). */

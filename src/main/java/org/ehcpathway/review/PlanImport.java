@@ -132,11 +132,13 @@ public class PlanImport {
         throw new IllegalArgumentException("lastReviewDate: must be between the issue date and today");
       }
       String transfer = cells[8].trim();
-      if (!transfer.isEmpty() && !transfer.matches("(SCHOOL|POST16):\\d{4}|POST16_TO_POST16:\\d{4}-\\d{2}-\\d{2}")) {
-        throw new IllegalArgumentException("nextPhaseTransfer: use SCHOOL:YYYY, POST16:YYYY or"
-            + " POST16_TO_POST16:YYYY-MM-DD");
+      if (!transfer.isEmpty() && NextPhaseTransfer.problem(transfer) != null) {
+        throw new IllegalArgumentException("nextPhaseTransfer: " + NextPhaseTransfer.problem(transfer));
       }
       String placement = cells[9].trim();
+      if (placement.length() > 200) {
+        throw new IllegalArgumentException("placement: at most 200 characters");
+      }
       return new Row(reference, name(cells[1], "forename"), name(cells[2], "surname"), dateOfBirth, sex, postcode,
           issued, lastReview, transfer.isEmpty() ? null : transfer, placement.isEmpty() ? null : placement);
     }

@@ -28,6 +28,8 @@ public class HistorySettingsReader {
 
   /** The EHC duties began on 1 September 2014. */
   static final LocalDate EARLIEST = LocalDate.of(2014, 9, 1);
+  /** The last day the simulated clock may be set to, as for the reports' years. */
+  static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
   private final HistorySettings defaults;
   private final ObjectMapper objectMapper;
@@ -77,6 +79,12 @@ public class HistorySettingsReader {
     }
     if (settings.from() != null && settings.from().isBefore(EARLIEST)) {
       throw new InvalidInputException("from", "must be on or after " + EARLIEST + ", when EHC needs assessments began");
+    }
+    if (settings.from() != null && settings.from().isAfter(LATEST)) {
+      throw new InvalidInputException("from", "must be on or before " + LATEST);
+    }
+    if (settings.to() != null && settings.to().isAfter(LATEST)) {
+      throw new InvalidInputException("to", "must be on or before " + LATEST);
     }
     if (settings.from() != null && settings.to() != null) {
       if (!settings.from().isBefore(settings.to())) {

@@ -1,7 +1,9 @@
 package org.ehcpathway.simulation;
 
 import jakarta.validation.Valid;
+import java.time.LocalDate;
 import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.workflow.InvalidInputException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,12 @@ class SimulationController {
   @PutMapping
   @PreAuthorize("hasAnyAuthority('managers', 'caseworkers', 'camunda-admin')")
   ClockResponse set(@Valid @RequestBody ClockRequest request) {
+    LocalDate day = LocalDate.ofInstant(request.now(), EngineClock.LONDON);
+    if (day.isBefore(HistorySettingsReader.EARLIEST) || day.isAfter(HistorySettingsReader.LATEST)) {
+      // Every job due by then would run, for every case on the server: far-off years are a typing slip.
+      throw new InvalidInputException("now", "must be from " + HistorySettingsReader.EARLIEST + " to "
+          + HistorySettingsReader.LATEST);
+    }
     int executed = simulatedClock.moveTo(request.now());
     return new ClockResponse(clock.now(), clock.today(), executed);
   }

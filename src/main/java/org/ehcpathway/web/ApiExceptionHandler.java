@@ -23,11 +23,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of the API as a ProblemDetail that says what is wrong, naming the field; never a stack trace. */
@@ -114,6 +116,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(badRequest(List.of(new FieldError(e.getParameterName(), "is required"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(badRequest(List.of(new FieldError(e.getRequestPartName(),
+        "is required"))));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     Throwable cause = e.getCause();
@@ -133,6 +148,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       if (target != null && target.isEnum()) {
         return "'" + format.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
             .map(Object::toString).collect(Collectors.joining(", "));
+      }
+      if (target == String.class) {
+        return "must be text (a JSON string)";
       }
       if (target != null && target.getSimpleName().equals("LocalDate")) {
         return "'" + format.getValue() + "' is not a date in the form YYYY-MM-DD";
