@@ -2,6 +2,7 @@ package org.ehcpathway.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Arrays;
 import java.util.List;
@@ -143,6 +144,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static String describe(JsonMappingException mapping) {
+    if (mapping instanceof UnrecognizedPropertyException) {
+      return "is not a field of this request (check the spelling)";
+    }
     if (mapping instanceof InvalidFormatException format) {
       Class<?> target = format.getTargetType();
       if (target != null && target.isEnum()) {

@@ -85,7 +85,7 @@ class CaseApiTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "no child              | \"child\": | \"kid\": | child",
+      "misspelt child field  | \"child\": | \"kid\": | kid",
       "impossible date       | 2016-04-12 | 2016-02-30 | child.dateOfBirth",
       "not a date            | 2016-04-12 | 12/04/2016 | child.dateOfBirth",
       "unknown source        | \"PARENT\" | \"NEIGHBOUR\" | requestSource",

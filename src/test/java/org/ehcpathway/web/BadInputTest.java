@@ -106,7 +106,8 @@ class BadInputTest {
         {"10,000-character name", "\"Bad\"", "\"" + LONG + "\"", "child.forename"},
         {"10,000-character email", "family@example.org", LONG + "@example.org", "familyEmail"},
         {"script in a name", "\"Input\"", "\"" + SCRIPT + "\"", "child.surname"},
-        {"script in the email", "family@example.org", SCRIPT, "familyEmail"}}));
+        {"script in the email", "family@example.org", SCRIPT, "familyEmail"},
+        {"misspelt field", "\"familyEmail\"", "\"familyEmial\"", "familyEmial"}}));
 
     for (String path : List.of("/api/cases/{case}/withdraw", "/api/cases/{case}/withdrawal")) {
       rows.addAll(shapes("POST " + path, "caseworker", "POST", path, WITHDRAW));
