@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ehcpathway.PathwayDriver;
@@ -42,6 +43,7 @@ class TasklistBrowserTest {
   @Autowired PathwayDriver driver;
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
+  @Autowired RepositoryService repositoryService;
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
 
@@ -144,6 +146,21 @@ class TasklistBrowserTest {
     tasklist.logOut();
 
     assertThat(recordedBy(caseView(ref), "FAMILY_TOLD_ABOUT_TRANSFER")).containsExactly("caseworker");
+  }
+
+  /** Managers read every case in Cockpit (read-only: they hold no UPDATE or DELETE permission). */
+  @Test
+  void aManagerReadsTheCasesInCockpit() throws Exception {
+    driver.today("2037-09-01");
+    String ref = logRequest("2037-09-01", "2030-01-15");
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("ehc-needs-assessment")
+        .latestVersion().singleResult().getId();
+
+    Cockpit cockpit = new Cockpit(browser, "http://localhost:" + port);
+    cockpit.logIn("manager");
+    assertThat(cockpit.runningInstances(definition, ref)).contains("EHC needs assessment (20 weeks)");
+    screenshots.take("guide-manager-cockpit");
+    cockpit.logOut();
   }
 
   private void panelDecidesToAssess(String ref, String date) {
