@@ -304,7 +304,6 @@ class TasklistBrowserTest {
     tasklist.closeNotifications();
 
     tasklist.date("Date of the review meeting", LocalDate.parse("2038-02-01"));
-    screenshots.take("guide-caseworker-schedule-review-meeting");
     completeAndWait(taskId);
     tasklist.logOut();
   }
@@ -336,14 +335,12 @@ class TasklistBrowserTest {
     String send = tasklist.open(TEAM, ref, "Send the proposed amendments");
     tasklist.claim();
     tasklist.tick("Proposed amendments sent today");
-    screenshots.take("guide-caseworker-send-proposed-amendments");
     completeAndWait(send);
 
     String views = tasklist.open(TEAM, ref, "Record the family's views on the amendments");
     tasklist.claim();
     tasklist.type("School or college asked for", "Hill Top School");
     tasklist.tick("Meeting asked for");
-    screenshots.take("guide-caseworker-record-amendment-representations");
     completeAndWait(views);
     tasklist.logOut();
   }
