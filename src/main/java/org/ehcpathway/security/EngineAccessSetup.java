@@ -65,6 +65,8 @@ class EngineAccessSetup implements ApplicationRunner {
     grant(Groups.MANAGERS, Resources.TASK, "*", Permissions.READ);
     grant(Groups.MANAGERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+    // Cockpit, read-only: the grants above let managers look, not change (no UPDATE or DELETE anywhere).
+    grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
     Filter mine = ensureFilter(MY_TASKS, -10, "Tasks assigned to me, soonest deadline first",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
