@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium and ChromeDriver ({@code apt-get install chromium chromium-driver}; .ci/run installs them),
  * headless, with a fresh profile. Selenium Manager is never asked to download anything: both paths are given.
  */
-final class Chromium {
+public final class Chromium {
 
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -33,10 +33,10 @@ final class Chromium {
   @Retention(RetentionPolicy.RUNTIME)
   @Tag("browser")
   @ExtendWith(Installed.class)
-  @interface Test {
+  public @interface Test {
   }
 
-  static ChromeDriver start(Path profile) {
+  public static ChromeDriver start(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -47,7 +47,7 @@ final class Chromium {
     return new ChromeDriver(service, options);
   }
 
-  static Path newProfile() throws IOException {
+  public static Path newProfile() throws IOException {
     return Files.createTempDirectory("ehc-chromium-");
   }
 

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.ehcpathway.PathwayDriver;
+import org.ehcpathway.browser.Chromium;
 import org.ehcpathway.PathwayIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code -Dehc.screenshots=docs/img} to refresh the one in the docs.
  */
 @PathwayIntegrationTest
-@Chromium.BrowserTest
+@Chromium.Test
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
@@ -117,6 +118,7 @@ class DashboardBrowserTest {
 
     profile = Chromium.newProfile();
     browser = Chromium.start(profile);
+    browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
   }
 
   @BeforeEach
