@@ -70,8 +70,10 @@ class Dashboard {
 
   /** The month reports {@code monthly(year)} would give, for the 12 months of the trend only. */
   private List<DashboardPage.TrendMonth> trend(ReportPeriod period) {
-    return period.trendMonths().stream()
-        .map(month -> new DashboardPage.TrendMonth(month, reports.timeliness(month.atDay(1), month.atEndOfMonth())))
+    List<java.time.YearMonth> months = period.trendMonths();
+    List<TimelinessReport> reportsByMonth = reports.months(months.get(0), months.get(months.size() - 1));
+    return java.util.stream.IntStream.range(0, months.size())
+        .mapToObj(i -> new DashboardPage.TrendMonth(months.get(i), reportsByMonth.get(i)))
         .toList();
   }
 

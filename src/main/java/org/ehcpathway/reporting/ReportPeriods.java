@@ -12,26 +12,31 @@ final class ReportPeriods {
 
   private final List<LocalDate> starts;
   private final List<LocalDate> ends;
-  private final boolean byMonth;
+  /** The first month when the periods are consecutive months; null for a single period. */
+  private final YearMonth firstMonth;
 
-  private ReportPeriods(List<LocalDate> starts, List<LocalDate> ends, boolean byMonth) {
+  private ReportPeriods(List<LocalDate> starts, List<LocalDate> ends, YearMonth firstMonth) {
     this.starts = starts;
     this.ends = ends;
-    this.byMonth = byMonth;
+    this.firstMonth = firstMonth;
   }
 
   static ReportPeriods single(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("to is before from");
     }
-    return new ReportPeriods(List.of(from), List.of(to), false);
+    return new ReportPeriods(List.of(from), List.of(to), null);
   }
 
-  static ReportPeriods monthsOf(int year) {
-    List<YearMonth> months = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> YearMonth.of(year, m))
+  /** Each calendar month from {@code first} to {@code last}, both included. */
+  static ReportPeriods months(YearMonth first, YearMonth last) {
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException("last month is before the first");
+    }
+    List<YearMonth> months = java.util.stream.Stream.iterate(first, m -> !m.isAfter(last), m -> m.plusMonths(1))
         .toList();
     return new ReportPeriods(months.stream().map(m -> m.atDay(1)).toList(),
-        months.stream().map(YearMonth::atEndOfMonth).toList(), true);
+        months.stream().map(YearMonth::atEndOfMonth).toList(), first);
   }
 
   /** SQL for a date column's year and month as one number, yyyymm; the same on H2 and PostgreSQL. */
@@ -61,10 +66,11 @@ final class ReportPeriods {
 
   /** The period of a yyyymm group from {@link #yearMonth}. */
   int index(int yearMonth) {
-    return byMonth ? yearMonth % 100 - 1 : 0;
+    return firstMonth == null ? 0
+        : (yearMonth / 100 - firstMonth.getYear()) * 12 + (yearMonth % 100 - firstMonth.getMonthValue());
   }
 
   int index(LocalDate date) {
-    return byMonth ? date.getMonthValue() - 1 : 0;
+    return index(date.getYear() * 100 + date.getMonthValue());
   }
 }

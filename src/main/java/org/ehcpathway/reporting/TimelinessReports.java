@@ -1,6 +1,7 @@
 package org.ehcpathway.reporting;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,13 @@ public class TimelinessReports {
 
   /** Each month of {@code year}, and the whole year; the months' counts add up to the year's. */
   public MonthlyTimeliness monthly(int year) {
-    return new MonthlyTimeliness(year, reports(ReportPeriods.monthsOf(year)),
+    return new MonthlyTimeliness(year, months(YearMonth.of(year, 1), YearMonth.of(year, 12)),
         timeliness(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+  }
+
+  /** One report for each calendar month from {@code first} to {@code last}, in one pass of the queries. */
+  public List<TimelinessReport> months(YearMonth first, YearMonth last) {
+    return reports(ReportPeriods.months(first, last));
   }
 
   private List<TimelinessReport> reports(ReportPeriods periods) {

@@ -146,6 +146,17 @@ class TimelinessReportTest {
   }
 
   @Test
+  void monthsAcrossAYearEndInOnePassEqualEachMonthAlone() {
+    var months = reports.months(java.time.YearMonth.of(2029, 11), java.time.YearMonth.of(2030, 2));
+    assertThat(months).hasSize(4);
+    for (TimelinessReport month : months) {
+      assertThat(month).isEqualTo(reports.timeliness(month.from(), month.to()));
+    }
+    assertThat(months.get(2).requestsReceived()).isEqualTo(4);   // January 2030
+    assertThat(months.get(3).decisionsToAssess().total()).isEqualTo(4);   // February 2030
+  }
+
+  @Test
   void csvSaysWhatTheJsonSays() {
     HttpHeaders headers = new HttpHeaders();
     headers.setAccept(java.util.List.of(MediaType.parseMediaType("text/csv")));
