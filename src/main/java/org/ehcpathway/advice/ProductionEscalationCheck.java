@@ -24,7 +24,7 @@ class ProductionEscalationCheck implements InitializingBean {
   public void afterPropertiesSet() {
     List<String> missing = Arrays.stream(AdviceType.values())
         .filter(type -> contacts.forType(type).map(c -> c.email().endsWith(".example")).orElse(true))
-        .map(type -> "ehc.escalation.contacts." + type + ".email (env EHC_ESCALATION_CONTACTS_" + type + "_EMAIL)")
+        .map(type -> "ehc.escalation.contacts." + type + ".email (env EHC_ESCALATION_" + type + "_EMAIL)")
         .toList();
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Set a real escalation contact for: " + String.join(", ", missing));

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * figures for the year the cases were received do not change. Its own database: it moves the clock years ahead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.datasource.url=jdbc:h2:mem:ehc-retention;DB_CLOSE_DELAY=-1")
+    properties = "ehc.test.database=ehc_retention")
 @ActiveProfiles("test")
 @Tag("own-context")
 class PersonalDataRetentionTest {

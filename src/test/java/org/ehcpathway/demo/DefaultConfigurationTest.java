@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** What `mvn spring-boot:run` gives: demo cases for every role, and no simulated clock unless switched on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ehc.simulation.enabled=false", "ehc.demo-data.sample-cases=true",
-        "spring.datasource.url=jdbc:h2:mem:ehc-defaults;DB_CLOSE_DELAY=-1"})
+        "ehc.test.database=ehc_defaults"})
 @ActiveProfiles("test")
 @Tag("own-context")
 class DefaultConfigurationTest {

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once, retried with backoff while the server is down, and readable at GET /api/notifications.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1",
+    "ehc.test.database=ehc_outbox",
     "spring.mail.host=localhost",
     "spring.mail.port=3025",
     "ehc.notification.sender.enabled=true",
