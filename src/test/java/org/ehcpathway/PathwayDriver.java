@@ -40,6 +40,15 @@ public class PathwayDriver {
     return simulatedClock.moveTo(tenAm);
   }
 
+  /**
+   * Runs the jobs due now without moving the clock, as the job executor would a moment later: after the last
+   * advice request of a case or review ends, the case moves on in such a job (the advice call activities are
+   * asynchronous after).
+   */
+  public int runDueJobs() {
+    return simulatedClock.runDueJobs();
+  }
+
   public NewCaseResponse receiveRequest(String received, String dateOfBirth) {
     return intake.receiveRequest(new NewCaseRequest(
         new NewCaseRequest.Child("Test", "Child", LocalDate.parse(dateOfBirth), "F", "AB1 2CD", null),
@@ -61,10 +70,12 @@ public class PathwayDriver {
     taskService.complete(task(caseReference, taskKey).getId(), variables);
   }
 
+  /** Gives every open advice of the case, then runs the job that moves the case on (see {@link #runDueJobs}). */
   public void giveAllAdvice(String caseReference) {
     for (Task advice : tasks(caseReference, "provideAdvice")) {
       taskService.complete(advice.getId(), Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
     }
+    runDueJobs();
   }
 
   public String caseReferenceOf(String processInstanceId) {

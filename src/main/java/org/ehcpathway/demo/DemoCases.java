@@ -5,7 +5,9 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
@@ -42,10 +44,12 @@ class DemoCases implements ApplicationRunner {
   private final IdentityService identityService;
   private final EngineClock clock;
   private final PlanImport planImport;
+  private final ManagementService managementService;
 
   DemoCases(IntakeService intake, CaseRecords records, TaskService taskService, IdentityService identityService,
-      EngineClock clock, PlanImport planImport) {
+      EngineClock clock, PlanImport planImport, ManagementService managementService) {
     this.planImport = planImport;
+    this.managementService = managementService;
     this.intake = intake;
     this.records = records;
     this.taskService = taskService;
@@ -99,6 +103,19 @@ class DemoCases implements ApplicationRunner {
     on(date);
     ADVISERS.forEach((user, group) -> completeAs(user, group, reference, "provideAdvice",
         Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Demo advice: needs and recommended provision described here.")));
+    moveOn(reference);
+  }
+
+  /**
+   * The case moves on after its last advice in a job of its own (the advice call activity is asynchronous after).
+   * The job executor starts only once the application is ready, with today's clock: run the case's jobs now, on
+   * the demo date, so the case is waiting for the decision to issue from the start.
+   */
+  private void moveOn(String reference) {
+    String pathway = records.find(reference).orElseThrow().processInstanceId();
+    for (Job job : managementService.createJobQuery().processInstanceId(pathway).messages().list()) {
+      managementService.executeJob(job.getId());
+    }
   }
 
   private void completeAs(String user, String group, String reference, String taskKey, Map<String, Object> values) {

@@ -236,6 +236,16 @@ public class HistoryGenerator {
       spent[0] += System.nanoTime() - start;
     }
 
+    /**
+     * The jobs the day's work left, such as the one that moves a case on after its last advice (the advice call
+     * activities are asynchronous after), run the same day, as the job executor would run them a moment later.
+     */
+    private void runJobsDueNow() {
+      long start = System.nanoTime();
+      simulatedClock.runDueJobs();
+      spent[0] += System.nanoTime() - start;
+    }
+
     private void receive(LocalDate day) {
       long ordinal = ++requests;
       CaseScript script = families.script(settings, ordinal, day);
@@ -294,6 +304,7 @@ public class HistoryGenerator {
         for (Planned planned : due) {
           complete(planned);
         }
+        runJobsDueNow();
       }
       LOG.warn("Day {} did not settle after 50 passes", day);
     }

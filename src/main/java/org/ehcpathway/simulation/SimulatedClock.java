@@ -33,10 +33,19 @@ public class SimulatedClock {
   /** Jobs run as the system, not as the user who moved the clock: a timer that fires is nobody's action. */
   public synchronized int moveTo(Instant now) {
     clock.set(now);
+    return runDueJobs();
+  }
+
+  /**
+   * Runs every job due now without moving the clock, as the system, as the job executor would: for example the
+   * job that moves a case on after its last advice request ended (the advice call activities are asynchronous
+   * after). Returns how many jobs ran.
+   */
+  public synchronized int runDueJobs() {
     SecurityContext caller = SecurityContextHolder.getContext();
     SecurityContextHolder.clearContext();
     try {
-      return runDueJobs();
+      return runJobsUntilNoneIsDue();
     } finally {
       SecurityContextHolder.setContext(caller);
     }
@@ -44,9 +53,11 @@ public class SimulatedClock {
 
   /**
    * Runs due jobs until none is left; a job may create another that is due at once (a timer after a timer),
-   * which runs in a later round. A job that fails is tried once per call and left to its retries.
+   * which runs in a later round. A job that loses an optimistic-locking race (to the job executor, or to a user
+   * ending another advice request of the same case) is still there and is tried again in the next round, as
+   * the job executor would retry it. A job that fails otherwise is tried once per call and left to its retries.
    */
-  int runDueJobs() {
+  private int runJobsUntilNoneIsDue() {
     Set<String> failed = new HashSet<>();
     int executed = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -60,7 +71,8 @@ public class SimulatedClock {
           managementService.executeJob(job.getId());
           executed++;
         } catch (OptimisticLockingException e) {
-          LOG.debug("Job {} was run by the job executor meanwhile", job.getId());
+          LOG.debug("Job {} lost a race (the job executor ran it meanwhile, or another step of its case "
+              + "committed first); if it is still there it runs again in the next round", job.getId());
         } catch (RuntimeException e) {
           if (managementService.createJobQuery().jobId(job.getId()).count() == 0) {
             continue;   // the job executor ran it first: nothing was lost

@@ -110,6 +110,7 @@ class EngineRestJourneyTest {
       assertThat(submitForm(adviser, advice, adviceGiven()).getStatusCode()).as(adviser)
           .isEqualTo(HttpStatus.NO_CONTENT);
     }
+    driver.runDueJobs();   // the case moves on in a job, as the job executor would run it a moment later
 
     JsonNode issue = single(tasks("panel", ref));
     assertThat(issue.get("taskDefinitionKey").asText()).isEqualTo("decideWhetherToIssue");

@@ -119,6 +119,9 @@ class NeedsAssessmentPathwayTest {
         CaseView.Advice::outcome).containsExactlyInAnyOrder(
         tuple("HEALTH", LocalDate.parse("2026-02-20"), "ADVICE_GIVEN"),
         tuple("SOCIAL_CARE", LocalDate.parse("2026-03-10"), "NO_NEEDS_IDENTIFIED"));
+    // the last advice leaves a job that moves the case on, which the job executor runs a moment later
+    assertThat(driver.tasks(ref, "decideWhetherToIssue")).isEmpty();
+    driver.runDueJobs();
 
     Task decision = driver.task(ref, "decideWhetherToIssue");
     assertThat(decision).hasCandidateGroup("panel");
