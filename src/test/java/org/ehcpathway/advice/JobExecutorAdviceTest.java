@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * instant, all succeed, and the panel's "Decide whether to issue" task appears a moment later, once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:job-executor-advice;DB_CLOSE_DELAY=-1",
+    "ehc.test.database=ehc_job_executor",
     "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("test")
 @Tag("own-context")
