@@ -1,0 +1,527 @@
+#!/usr/bin/env python3
+"""Two-node cluster test and crash test of EHC Pathway on one PostgreSQL (issue 7; docs/production.md).
+
+Starts two JVMs of the packaged jar on one fresh PostgreSQL database, creates cases through both nodes, has the
+panel decide some of them, moves both nodes' simulated clocks forward together in steps over 8 weeks, and then
+checks in PostgreSQL that every timer fired exactly once, every notification was written exactly once, and no case
+was lost or stuck. With --crash, node B is killed with SIGKILL while cases are being created and again while the
+clock moves, and restarted each time. Standard library only. Exit status 0 when every check passes.
+"""
+import argparse
+import base64
+import concurrent.futures
+import datetime as dt
+import glob
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+T0 = dt.datetime(2027, 3, 1, 9, 0, 0, tzinfo=dt.timezone.utc)   # a Monday, in the future of every real clock here
+DECIDED_EVERY = 4          # every 4th case: the panel decides ASSESS with HEALTH advice
+ADVICE_TYPES = "HEALTH"
+
+
+def log(msg):
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+# ---- PostgreSQL --------------------------------------------------------------------------------------------------
+class Db:
+    def __init__(self, host, port, user, password, name):
+        self.host, self.port, self.user, self.name = host, port, user, name
+        self.env = dict(os.environ, PGPASSWORD=password)
+
+    def psql(self, sql, db=None):
+        out = subprocess.run(["psql", "-X", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-h", self.host, "-p",
+                              str(self.port), "-U", self.user, "-d", db or self.name, "-c", sql],
+                             env=self.env, capture_output=True, text=True, timeout=600)
+        if out.returncode != 0:
+            raise Failure(f"psql failed: {out.stderr.strip()}\n{sql}")
+        return [line.split("\t") for line in out.stdout.splitlines() if line != ""]
+
+    def scalar(self, sql):
+        rows = self.psql(sql)
+        return rows[0][0] if rows else None
+
+    def recreate(self):
+        self.psql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)", db="postgres")
+        self.psql(f"CREATE DATABASE {self.name}", db="postgres")
+
+
+# ---- Nodes -------------------------------------------------------------------------------------------------------
+class Node:
+    def __init__(self, name, port, jar, db, logdir):
+        self.name, self.port, self.jar, self.db = name, port, jar, db
+        self.base = f"http://127.0.0.1:{port}"
+        self.log_path = os.path.join(logdir, f"cluster-node-{name}.log")
+        self.proc = None
+        self.starts = 0
+        self.ready = False         # UP and its clock set: the load goes to ready nodes only
+
+    def start(self):
+        self.starts += 1
+        logf = open(self.log_path, "a" if self.starts > 1 else "w")   # fresh per run, appended across restarts
+        logf.write(f"\n==== start {self.starts} at {time.ctime()} ====\n")
+        logf.flush()
+        cmd = ["java", "-Duser.timezone=UTC", "-Xmx512m", "-XX:+UseSerialGC", "-jar", self.jar,
+               f"--server.port={self.port}",
+               f"--spring.datasource.url=jdbc:postgresql://{self.db.host}:{self.db.port}/{self.db.name}",
+               f"--spring.datasource.username={self.db.user}",
+               f"--spring.datasource.password={self.db.env['PGPASSWORD']}",
+               "--ehc.simulation.enabled=true",
+               "--ehc.demo-data.enabled=true",          # demo users (caseworker, panel, manager, ...)
+               "--ehc.demo-data.sample-cases=false",    # but no sample cases
+               "--ehc.demo-data.history-months=0",      # and no simulated history
+               f"--ehc.notification.base-url={self.base}",
+               # the engine's hostname is written to act_hi_job_log.hostname_: which node ran each job
+               f"--camunda.bpm.generic-properties.properties.hostname=node-{self.name}",
+               "--logging.level.root=WARN", "--logging.level.org.ehcpathway=INFO"]
+        self.proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
+        with open(os.path.join(os.path.dirname(self.log_path), f"cluster-node-{self.name}.pid"), "w") as f:
+            f.write(str(self.proc.pid))   # for tools/cluster/run.sh's trap, should this script itself be killed
+        log(f"node {self.name} started (pid {self.proc.pid}, port {self.port})")
+
+    def wait_up(self, timeout):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise Failure(f"node {self.name} exited with {self.proc.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.base + "/actuator/health", timeout=5) as r:
+                    if b'"UP"' in r.read():
+                        return
+            except Exception:
+                pass
+            time.sleep(1)
+        raise Failure(f"node {self.name} not UP after {timeout} s; see {self.log_path}")
+
+    def kill9(self):
+        self.ready = False
+        if self.proc and self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+            log(f"node {self.name}: kill -9 (pid {self.proc.pid})")
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def alive(self):
+        return self.proc is not None and self.proc.poll() is None
+
+
+def call(node, method, path, user, body=None, timeout=120):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(node.base + path, data=data, method=method)
+    req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode())
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            raw = r.read()
+            return r.status, (json.loads(raw) if raw else None)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode(errors="replace")[:500]
+
+
+# ---- The run -----------------------------------------------------------------------------------------------------
+class Run:
+    def __init__(self, args):
+        self.args = args
+        self.db = Db(args.pg_host, args.pg_port, args.pg_user, args.pg_password, args.database)
+        jar = args.jar or sorted(glob.glob("target/ehc-pathway-*.jar"))[-1]
+        self.a = Node("A", args.port_a, jar, self.db, args.logdir)
+        self.b = Node("B", args.port_b, jar, self.db, args.logdir)
+        self.nodes = [self.a, self.b]
+        self.acked = {}            # case reference -> case number (201 received)
+        self.unacked = 0           # requests without an answer (node killed): may or may not exist
+        self.decided = set()       # references whose decision task completion returned 204
+        self.decide_unknown = set()  # completion sent but no answer (node killed)
+        self.lock = threading.Lock()
+        self.now = T0
+        self.kills = 0
+        self.timings = {}
+
+    def live_nodes(self):
+        return [n for n in self.nodes if n.alive()]
+
+    # -- clock
+    def set_clock(self, node, instant):
+        status, body = call(node, "PUT", "/api/simulation/clock", "manager",
+                            {"now": instant.strftime("%Y-%m-%dT%H:%M:%SZ")}, timeout=900)
+        if status != 200:
+            raise Failure(f"clock on node {node.name}: HTTP {status} {body}")
+        return body["jobsExecuted"]
+
+    def due_jobs(self, instant):
+        ts = instant.strftime("%Y-%m-%d %H:%M:%S")
+        return int(self.db.scalar(
+            f"SELECT count(*) FROM act_ru_job WHERE retries_ > 0 AND (duedate_ IS NULL OR duedate_ <= '{ts}')"))
+
+    def move_clocks(self, instant, crash_during=False):
+        """PUT the same instant on node A, then node B, then wait until no job due by then is left."""
+        self.now = instant
+        executed = {}
+        if crash_during:
+            # Node A runs the due jobs synchronously in its PUT, node B in its own and with its job executor. Kill B
+            # while both are at it, restart it, and move its clock again.
+            def put(node):
+                try:
+                    executed[node.name] = executed.get(node.name, 0) + self.set_clock(node, instant)
+                except Exception as e:   # node B killed under the call
+                    log(f"clock call on node {node.name} interrupted: {e.__class__.__name__}")
+            threads = [threading.Thread(target=put, args=(n,)) for n in self.nodes]
+            for t in threads:
+                t.start()
+            time.sleep(1.0)
+            self.crash_b(restart=False)
+            for t in threads:
+                t.join()
+            self.crash_b_restart()
+            put(self.b)
+        else:
+            # Both at once: each node runs the due jobs in its clock call and with its job executor, so the two
+            # compete for the same jobs (the engine's optimistic locking decides who runs each).
+            with concurrent.futures.ThreadPoolExecutor(2) as pool:
+                results = {n.name: pool.submit(self.set_clock, n, instant) for n in self.live_nodes()}
+                for name, f in results.items():
+                    executed[name] = f.result()
+        deadline = time.time() + self.args.settle_timeout
+        while (left := self.due_jobs(instant)) > 0:
+            if time.time() > deadline:
+                raise Failure(f"{left} jobs still due at {instant} after {self.args.settle_timeout} s")
+            time.sleep(1)
+        return executed
+
+    def crash_b(self, restart):
+        self.b.kill9()
+        self.kills += 1
+        if restart:
+            self.crash_b_restart()
+
+    def crash_b_restart(self):
+        t = time.time()
+        self.b.start()
+        self.b.wait_up(self.args.start_timeout)
+        self.set_clock(self.b, self.now)
+        self.b.ready = True
+        log(f"node B back after {time.time() - t:.0f} s, clock {self.now}")
+
+    # -- cases
+    def create_case(self, i):
+        node = self.nodes[i % 2]
+        if not node.ready:
+            node = self.a
+        body = {"child": {"forename": "Cluster", "surname": "Test", "dateOfBirth": "2016-04-12", "sex": "F",
+                          "postcode": "AB12 3CD"},
+                "requestReceivedDate": self.now.date().isoformat(), "requestSource": "PARENT",
+                "familyEmail": f"family{i}@example.org"}
+        try:
+            status, resp = call(node, "POST", "/api/cases", "caseworker", body)
+        except urllib.error.URLError as e:
+            if isinstance(e.reason, ConnectionRefusedError) and node is not self.a:
+                # Never reached the application (node B just killed): the client tries the other node.
+                status, resp = self.send_unsure(self.a, body)
+            else:
+                status, resp = None, None
+        except Exception:
+            status, resp = None, None   # sent, no answer: the case may or may not exist
+        if status is None:
+            with self.lock:
+                self.unacked += 1
+            return
+        if status != 201:
+            raise Failure(f"POST /api/cases on node {node.name}: HTTP {status} {resp}")
+        with self.lock:
+            self.acked[resp["caseReference"]] = i
+
+    def send_unsure(self, node, body):
+        try:
+            return call(node, "POST", "/api/cases", "caseworker", body)
+        except Exception:
+            return None, None
+
+    def create_cases(self, n, crash_at=None):
+        with concurrent.futures.ThreadPoolExecutor(self.args.threads) as pool:
+            futures = []
+            for i in range(n):
+                if crash_at is not None and i == crash_at:
+                    for f in futures:
+                        f.result()
+                    futures = []
+                    # kill B with requests in flight: the next batch goes to both nodes at once
+                    burst = [pool.submit(self.create_case, j) for j in range(i, min(n, i + 2 * self.args.threads))]
+                    time.sleep(0.3)
+                    self.b.kill9()
+                    self.kills += 1
+                    for f in burst:
+                        f.result()
+                    restarter = threading.Thread(target=self.restart_b_quietly)
+                    restarter.start()
+                    for j in range(i + 2 * self.args.threads, n):
+                        futures.append(pool.submit(self.create_case, j))
+                    for f in futures:
+                        f.result()
+                    restarter.join()
+                    return
+                futures.append(pool.submit(self.create_case, i))
+            for f in futures:
+                f.result()
+
+    def restart_b_quietly(self):
+        self.b.start()
+        self.b.wait_up(self.args.start_timeout)
+        self.set_clock(self.b, self.now)
+        self.b.ready = True
+        log("node B restarted during the load")
+
+    def decide(self, ref, k):
+        node = self.nodes[k % 2]
+        status, tasks = call(node, "GET", f"/engine-rest/task?processInstanceBusinessKey={ref}"
+                             "&taskDefinitionKey=decideWhetherToAssess", "panel")
+        if status != 200 or len(tasks) != 1:
+            raise Failure(f"decideWhetherToAssess of {ref}: HTTP {status} {tasks}")
+        variables = {"decision": {"value": "ASSESS"}, "adviceTypes": {"value": ADVICE_TYPES},
+                     "reason": {"value": "Cluster test"}}
+        status, resp = call(node, "POST", f"/engine-rest/task/{tasks[0]['id']}/complete", "panel",
+                            {"variables": variables})
+        if status != 204:
+            raise Failure(f"completing decideWhetherToAssess of {ref}: HTTP {status} {resp}")
+        with self.lock:
+            self.decided.add(ref)
+
+    # -- main
+    def run(self):
+        t_start = time.time()
+        self.db.recreate()
+        log(f"fresh database {self.db.name}")
+        t = time.time()
+        self.a.start()
+        self.a.wait_up(self.args.start_timeout)   # A creates the schema and the demo users first
+        self.b.start()
+        self.b.wait_up(self.args.start_timeout)
+        self.timings["start both nodes"] = time.time() - t
+        for node in self.nodes:
+            self.set_clock(node, T0)
+            node.ready = True
+
+        n = self.args.cases
+        t = time.time()
+        self.create_cases(n, crash_at=n // 2 if self.args.crash else None)
+        self.timings["create cases"] = time.time() - t
+        log(f"{len(self.acked)} cases acknowledged (201), {self.unacked} requests unanswered, in "
+            f"{self.timings['create cases']:.0f} s")
+
+        t = time.time()
+        refs = sorted(self.acked, key=lambda r: self.acked[r])
+        chosen = refs[::DECIDED_EVERY]
+        with concurrent.futures.ThreadPoolExecutor(self.args.threads) as pool:
+            list(pool.map(self.decide, chosen, range(len(chosen))))
+        self.timings["panel decisions"] = time.time() - t
+        log(f"panel decided {len(self.decided)} cases ASSESS ({ADVICE_TYPES}) in {self.timings['panel decisions']:.0f} s")
+
+        t = time.time()
+        executed_total = {"A": 0, "B": 0}
+        days = list(range(1, self.args.days + 1, self.args.step_days))
+        if days[-1] != self.args.days:
+            days.append(self.args.days)
+        # the crash comes in the step where the most timers fire: the 6-week deadlines' AMBER (day 28)
+        crash_step = next((d for d in days if d >= 28), days[-1]) if self.args.crash else None
+        for day in days:
+            instant = T0 + dt.timedelta(days=day)
+            executed = self.move_clocks(instant, crash_during=(day == crash_step))
+            for k, v in executed.items():
+                executed_total[k] += v
+            log(f"clock {instant.date()} (day {day}): jobs run by the clock call A={executed.get('A', 0)} "
+                f"B={executed.get('B', 0)}")
+        self.timings["clock steps"] = time.time() - t
+        self.executed_total = executed_total
+
+        t = time.time()
+        failures = Checks(self).run()
+        self.timings["checks"] = time.time() - t
+        self.timings["total"] = time.time() - t_start
+        log("timings: " + ", ".join(f"{k} {v:.0f} s" for k, v in self.timings.items()))
+        return failures
+
+
+# ---- Checks ------------------------------------------------------------------------------------------------------
+class Checks:
+    def __init__(self, run):
+        self.r, self.db = run, run.db
+        self.failures = []
+
+    def check(self, name, ok, detail=""):
+        log(f"{'PASS' if ok else 'FAIL'} {name}" + (f": {detail}" if detail else ""))
+        if not ok:
+            self.failures.append(name)
+
+    def rows(self, sql):
+        return self.db.psql(sql)
+
+    def run(self):
+        r, end = self.r, self.r.now.strftime("%Y-%m-%d %H:%M:%S")
+        acked, decided = set(r.acked), r.decided
+        undecided = acked - decided - r.decide_unknown
+
+        # -- cases: none lost, none invented
+        in_db = {row[0]: (row[1], row[2]) for row in self.rows("SELECT case_reference, status, stage FROM ehc_case")}
+        missing = acked - set(in_db)
+        extra = set(in_db) - acked
+        self.check("every acknowledged case exists", not missing, f"{len(acked)} acknowledged, {len(in_db)} in the "
+                   f"database, missing {sorted(missing)[:5]}")
+        self.check("cases without a 201 are at most the unanswered requests", len(extra) <= r.unacked,
+                   f"{len(extra)} in the database without a 201, {r.unacked} requests unanswered")
+        # A case created by a request whose answer was lost (node killed) is a case like the others: its timers
+        # must fire too. It was never decided.
+        undecided |= extra
+        instances = int(self.db.scalar("SELECT count(*) FROM act_ru_execution WHERE parent_id_ IS NULL AND "
+                                       "proc_def_key_ = 'ehc-needs-assessment'"))
+        self.check("one running pathway per case", instances == len(in_db), f"{instances} pathways, {len(in_db)} cases")
+
+        # -- state matches the last committed step
+        wrong = [ref for ref in undecided if in_db.get(ref) != ("OPEN", "decideWhetherToAssess")]
+        wrong += [ref for ref in decided if in_db.get(ref, ("?",))[0] != "OPEN"
+                  or in_db[ref][1] == "decideWhetherToAssess"]
+        self.check("every case is at its last committed step", not wrong,
+                   f"{len(undecided)} awaiting the decision, {len(decided)} decided ASSESS, wrong: {wrong[:5]}")
+
+        # -- no case stuck: every open case has an open task or a timer still to come
+        stuck = self.rows(f"""
+            SELECT c.case_reference FROM ehc_case c WHERE c.status = 'OPEN'
+              AND NOT EXISTS (SELECT 1 FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+                              WHERE e.business_key_ = c.case_reference)
+              AND NOT EXISTS (SELECT 1 FROM act_ru_job j JOIN act_ru_execution e ON e.id_ = j.process_instance_id_
+                              WHERE e.business_key_ = c.case_reference AND j.duedate_ > '{end}')""")
+        self.check("no open case is stuck (each has a task or a future timer)", not stuck, str(stuck[:5]))
+
+        # -- jobs: every due timer fired exactly once, nothing failed
+        overdue = int(self.db.scalar(f"SELECT count(*) FROM act_ru_job WHERE duedate_ IS NULL OR duedate_ <= '{end}'"))
+        self.check("no job due by the final clock is left", overdue == 0, f"{overdue} left")
+        dead = int(self.db.scalar("SELECT count(*) FROM act_ru_job WHERE retries_ = 0 OR (exception_msg_ IS NOT NULL "
+                                  "AND exception_msg_ NOT LIKE '%updated by another transaction concurrently%')"))
+        self.check("no job has failed (an optimistic-locking conflict between the nodes aside)", dead == 0,
+                   f"{dead} with an exception or no retries left")
+        twice = self.rows("SELECT job_id_, count(*) FROM act_hi_job_log WHERE job_state_ = 2 "
+                          "AND job_def_type_ <> 'history-cleanup' GROUP BY job_id_ HAVING count(*) > 1")
+        self.check("no job ran successfully twice (act_hi_job_log; the recurring history-cleanup job aside)", not twice, str(twice[:5]))
+        fired = dict(self.rows("SELECT job_def_type_, count(DISTINCT job_id_) FROM act_hi_job_log "
+                               "WHERE job_state_ = 2 GROUP BY job_def_type_"))
+        failed_log = int(self.db.scalar("SELECT count(*) FROM act_hi_job_log WHERE job_state_ = 1"))
+        unaccounted = int(self.db.scalar(f"""
+            SELECT count(*) FROM (SELECT job_id_ FROM act_hi_job_log GROUP BY job_id_
+              HAVING sum(CASE WHEN job_state_ = 0 THEN 1 ELSE 0 END) = 1
+                 AND sum(CASE WHEN job_state_ IN (2, 3) THEN 1 ELSE 0 END) = 0) j
+            WHERE NOT EXISTS (SELECT 1 FROM act_ru_job r WHERE r.id_ = j.job_id_ AND r.duedate_ > '{end}')"""))
+        self.check("every job created has run once, been cancelled, or is due later", unaccounted == 0,
+                   f"{unaccounted} unaccounted; fired by type {fired}; failed attempts logged {failed_log}")
+        self.fired, self.failed_log = fired, failed_log
+        other = self.rows("SELECT job_def_type_, job_exception_msg_ FROM act_hi_job_log WHERE job_state_ = 1 AND "
+                          "coalesce(job_exception_msg_, '') NOT LIKE '%updated by another transaction concurrently%'")
+        self.check("no failed job attempt other than an optimistic-locking conflict between the nodes", not other,
+                   f"{failed_log} failed attempts logged, {len(other)} not conflicts: {other[:3]}")
+        by_node = dict(self.rows("SELECT hostname_, count(*) FROM act_hi_job_log WHERE job_state_ = 2 "
+                                 "GROUP BY hostname_"))
+        log(f"jobs run successfully, by node: {by_node}")
+
+        # -- milestones: none twice
+        dup = self.rows("SELECT case_reference, milestone_type, detail, count(*) FROM case_milestone "
+                        "GROUP BY case_reference, milestone_type, detail HAVING count(*) > 1")
+        self.check("no milestone recorded twice (case, type, detail)", not dup, str(dup[:5]))
+
+        # -- the timers' milestones, exactly once per case
+        ms = {}
+        for ref, typ, cnt in self.rows("SELECT case_reference, milestone_type, count(*) FROM case_milestone "
+                                       "GROUP BY case_reference, milestone_type"):
+            ms.setdefault(ref, {})[typ] = int(cnt)
+        expect_undecided = {"DEADLINE_AMBER": 1, "DEADLINE_RED": 1}
+        expect_decided = {"ADVICE_REMINDER_SENT": 1, "ADVICE_OVERDUE": 1, "ADVICE_ESCALATED": 1,
+                          "ADVICE_ESCALATED_TO_MANAGERS": 1, "DEADLINE_AMBER": 0, "DEADLINE_RED": 0}
+        if r.args.days < 57:
+            expect_decided.pop("ADVICE_ESCALATED_TO_MANAGERS")
+        bad = [(ref, typ, ms.get(ref, {}).get(typ, 0)) for ref in undecided for typ, n in expect_undecided.items()
+               if ms.get(ref, {}).get(typ, 0) != n]
+        self.check("each undecided case: DEADLINE_AMBER and DEADLINE_RED once", not bad, str(bad[:5]))
+        bad = [(ref, typ, ms.get(ref, {}).get(typ, 0)) for ref in decided for typ, n in expect_decided.items()
+               if ms.get(ref, {}).get(typ, 0) != n]
+        self.check("each decided case: advice reminder, overdue, escalations once, no deadline warning", not bad,
+                   str(bad[:5]))
+
+        # -- notifications: written once per occasion and address
+        dup = int(self.db.scalar("SELECT count(*) - count(DISTINCT dedupe_key) FROM notification_outbox"))
+        self.check("outbox dedupe keys unique", dup == 0, f"{dup} duplicates")
+        per_case = {}
+        for ref, kind, cnt in self.rows("SELECT case_reference, kind, count(*) FROM notification_outbox "
+                                        "GROUP BY case_reference, kind"):
+            per_case.setdefault(ref, {})[kind] = int(cnt)
+        self.outbox_total = int(self.db.scalar("SELECT count(*) FROM notification_outbox"))
+        for group, refs in (("undecided", undecided), ("decided", decided)):
+            shapes = {}
+            for ref in refs:
+                shapes.setdefault(json.dumps(per_case.get(ref, {}), sort_keys=True), []).append(ref)
+            detail = "; ".join(f"{len(v)} cases {k}" for k, v in shapes.items())
+            self.check(f"outbox: the same notifications for every {group} case (none missing, none twice)",
+                       len(shapes) <= 1, detail)
+        kinds_u = per_case.get(next(iter(undecided), None), {})
+        self.check("undecided cases were warned (DEADLINE_AMBER, DEADLINE_RED in the outbox)",
+                   not undecided or (kinds_u.get("DEADLINE_AMBER", 0) > 0 and kinds_u.get("DEADLINE_RED", 0) > 0),
+                   str(kinds_u))
+        self.cases_in_db = len(in_db)
+        return self.failures
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--cases", type=int, default=int(os.environ.get("EHC_CLUSTER_CASES", 200)))
+    p.add_argument("--crash", action="store_true", help="kill -9 node B during the load and during a clock step")
+    p.add_argument("--days", type=int, default=58, help="how far the clocks move (days after the requests)")
+    p.add_argument("--step-days", type=int, default=3)
+    p.add_argument("--threads", type=int, default=4)
+    p.add_argument("--database", default="ehc_cluster")
+    p.add_argument("--jar")
+    p.add_argument("--port-a", type=int, default=8091)
+    p.add_argument("--port-b", type=int, default=8092)
+    p.add_argument("--pg-host", default="127.0.0.1")
+    p.add_argument("--pg-port", type=int, default=5432)
+    p.add_argument("--pg-user", default="ehc")
+    p.add_argument("--pg-password", default="ehc")
+    p.add_argument("--logdir", default="/tmp")
+    p.add_argument("--start-timeout", type=int, default=400)
+    p.add_argument("--settle-timeout", type=int, default=600)
+    args = p.parse_args()
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))   # stop the nodes (finally below) on SIGTERM too
+    run = Run(args)
+    try:
+        failures = run.run()
+    except Failure as e:
+        log(f"FAIL {e}")
+        failures = [str(e)]
+    finally:
+        for node in run.nodes:
+            node.stop()
+    mode = "crash" if args.crash else "cluster"
+    print(f"SUMMARY {mode}: cases acknowledged {len(run.acked)}, unanswered {run.unacked}, decided {len(run.decided)}, "
+          f"node kills {run.kills}, "
+          + ", ".join(f"{k} {v:.0f} s" for k, v in run.timings.items())
+          + f"; {'OK' if not failures else 'FAILED: ' + '; '.join(failures)}", flush=True)
+    sys.exit(0 if not failures else 1)
+
+
+if __name__ == "__main__":
+    main()
