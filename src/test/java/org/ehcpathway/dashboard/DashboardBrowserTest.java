@@ -261,6 +261,9 @@ class DashboardBrowserTest {
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(user);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+    // the form posts and redirects: wait for the browser to leave the login page (or come back with ?error)
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(page -> !page.getCurrentUrl().endsWith("/login"));
   }
 
   private void assertTile(String id, JsonNode percent, JsonNode met, JsonNode total, String known) {
