@@ -1,0 +1,397 @@
+package org.ehcpathway.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.ehcpathway.intake.IntakeService;
+import org.ehcpathway.intake.NewCaseRequest;
+import org.ehcpathway.intake.RequestSource;
+import org.ehcpathway.review.PlanImport;
+import org.ehcpathway.security.Groups;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The product against a bare Camunda engine, in the same JVM and the same run ({@code mvn -Pbench verify
+ * -Dtest=PathwayBenchmark}; docs/performance.md). Every case takes the same path through the product's own BPMN:
+ * the request, the decision to assess with four advice types, the four advisers' advice (parallel call
+ * activities), the decision to issue, the draft, the family's views, the consultation, the provision and the final
+ * plan, which starts the plan's annual review: 11 user tasks, each found by a task query and completed by its
+ * user. The bare engines ({@code createStandaloneInMemProcessEngineConfiguration()}, default settings but the
+ * history level) run the same models with {@link BareStandIns} for the product's beans; the product runs them
+ * through {@link IntakeService} and Camunda's {@link TaskService} with its listeners (read model, milestones,
+ * notices, outbox). Rounds alternate the engines so that the machine's load falls on all of them alike.
+ * Then the review-watch timers: {@code bench.timers} plans are imported with their review two weeks away, the
+ * clock moves so that every AMBER timer is due, and the job executor fires them.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:ehc-pathway-bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=${bench.h2QueryCache:256}",
+    "ehc.demo-data.history-months=0", "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN",
+    "camunda.bpm.job-execution.enabled=true"})
+@ActiveProfiles("test")
+@Tag("bench")
+class PathwayBenchmark {
+
+  static final List<String> ADVICE = List.of("EDUCATIONAL", "HEALTH", "PSYCHOLOGICAL", "SOCIAL_CARE");
+  static final Map<String, String> GROUP_OF_ADVICE = Map.of("EDUCATIONAL", Groups.EDUCATION_ADVISERS,
+      "HEALTH", Groups.HEALTH_ADVISERS, "PSYCHOLOGICAL", Groups.EDUCATIONAL_PSYCHOLOGISTS,
+      "SOCIAL_CARE", Groups.SOCIAL_CARE_ADVISERS);
+  static final Map<String, String> USER_OF_GROUP = Map.of(Groups.CASEWORKERS, "caseworker", Groups.PANEL, "panel",
+      Groups.HEALTH_ADVISERS, "health", Groups.SOCIAL_CARE_ADVISERS, "socialcare",
+      Groups.EDUCATIONAL_PSYCHOLOGISTS, "ep", Groups.EDUCATION_ADVISERS, "school");
+  static final int TASKS_PER_CASE = 11;
+
+  @Autowired ProcessEngine product;
+  @Autowired IntakeService intake;
+  @Autowired PlanImport planImport;
+  @Autowired JdbcClient jdbc;
+
+  /** An engine and how a case starts on it. */
+  private interface Target {
+    String name();
+
+    ProcessEngine engine();
+
+    String start(int n);
+  }
+
+  @Test
+  void benchmark() throws Exception {
+    int cases = Integer.getInteger("bench.cases", 200);
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    int threads = Integer.getInteger("bench.threads", 2);
+    int timers = Integer.getInteger("bench.timers", 10_000);
+    String loadBefore = load();
+
+    List<Target> targets = new ArrayList<>();
+    List<ProcessEngine> bare = new ArrayList<>();
+    List<String> engines = List.of(System.getProperty("bench.engines", "full,audit,none,product").split(","));
+    for (String history : List.of("full", "audit", "none")) {
+      if (!engines.contains(history)) {
+        continue;
+      }
+      ProcessEngine engine = bareEngine(history);
+      bare.add(engine);
+      targets.add(bareTarget("bare Camunda, history " + history, engine));
+    }
+    String productHistory = ((ProcessEngineConfigurationImpl) product.getProcessEngineConfiguration())
+        .getHistoryLevel().getName();
+    if (engines.contains("product")) {
+      targets.add(productTarget("EHC Pathway (history " + productHistory + ")"));
+    }
+
+    AtomicInteger numbers = new AtomicInteger();
+    for (Target target : targets) {   // warm-up: JIT, caches, first deployments
+      drive(target, Math.max(20, cases / 5), threads, numbers);
+    }
+    Map<String, double[]> seconds = new LinkedHashMap<>();
+    targets.forEach(t -> seconds.put(t.name(), new double[rounds]));
+    List<String> loads = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < targets.size(); i++) {   // a different engine first in each round
+        Target target = targets.get((i + round) % targets.size());
+        seconds.get(target.name())[round] = drive(target, cases, threads, numbers);
+      }
+      loads.add(load());
+    }
+    bare.forEach(ProcessEngine::close);
+
+    double[] timerFigures = timers > 0 ? fireReviewTimers(timers) : null;
+    String loadAfter = load();
+    write(report(cases, rounds, threads, seconds, loadBefore, loads, loadAfter, timers, timerFigures));
+  }
+
+  // The engines.
+
+  private static ProcessEngine bareEngine(String history) throws IOException {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+        ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("bare-" + history);
+    configuration.setJdbcUrl("jdbc:h2:mem:bare-" + history + ";DB_CLOSE_DELAY=-1");
+    configuration.setHistory(history);
+    configuration.setBeans(BareStandIns.beans());
+    ProcessEngine engine = configuration.buildProcessEngine();
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bench");
+    try (var files = Files.list(Path.of("processes"))) {
+      for (Path file : files.sorted().toList()) {
+        deployment.addString(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    deployment.deploy();
+    return engine;
+  }
+
+  private static Target bareTarget(String name, ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    return new Target() {
+      public String name() {
+        return name;
+      }
+
+      public ProcessEngine engine() {
+        return engine;
+      }
+
+      /** As IntakeService: both processes in one transaction, with the same variables. */
+      public String start(int n) {
+        String reference = "BARE-" + n;
+        LocalDate today = LocalDate.now();
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+          RuntimeService runtime = engine.getRuntimeService();
+          runtime.startProcessInstanceByKey("ehc-needs-assessment", reference, Variables.createVariables()
+              .putValue("caseReference", reference).putValue("requestReceivedDate", today.toString())
+              .putValue("requestSource", "PARENT").putValue("nationalCurriculumYear", 3)
+              .putValue("decisionToAssessDue", today.plusWeeks(6).toString())
+              .putValue("noPlanDecisionDue", today.plusWeeks(16).toString())
+              .putValue("draftPlanDue", today.plusWeeks(17).toString())
+              .putValue("finalPlanDue", today.plusWeeks(20).toString()));
+          runtime.startProcessInstanceByKey("ehc-deadline-watch", reference, Variables.createVariables()
+              .putValue("caseReference", reference).putValue("requestReceivedDate", today.toString()));
+          return reference;
+        });
+      }
+    };
+  }
+
+  private Target productTarget(String name) {
+    return new Target() {
+      public String name() {
+        return name;
+      }
+
+      public ProcessEngine engine() {
+        return product;
+      }
+
+      public String start(int n) {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        return intake.receiveRequest(new NewCaseRequest(new NewCaseRequest.Child("Alex", "Bench",
+            today.minusYears(8), "M", "ZZ1 1AA", null), today, RequestSource.PARENT,
+            n % 10 < 7 ? "family" + n + "@family.example" : null), "caseworker").caseReference();
+      }
+    };
+  }
+
+  // One case's path, and many cases from several threads.
+
+  /**
+   * Drives {@code cases} new cases from {@code threads} threads up to the final plan; then moves the engine clock
+   * 16 days on (the product lets the final plan be issued only when the family's 15 days on the draft are over:
+   * the clock is the engine's, one for the JVM) and issues every final plan, from the same threads.
+   */
+  private static double drive(Target target, int cases, int threads, AtomicInteger numbers) throws Exception {
+    List<String> references = java.util.Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    try {
+      AtomicInteger left = new AtomicInteger(cases);
+      parallel(threads, () -> {
+        while (left.getAndDecrement() > 0) {
+          references.add(runCase(target, numbers.incrementAndGet()));
+        }
+      });
+      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 16L * 24 * 3600 * 1000));
+      AtomicInteger next = new AtomicInteger();
+      parallel(threads, () -> {
+        for (int i = next.getAndIncrement(); i < references.size(); i = next.getAndIncrement()) {
+          complete(target.engine(), references.get(i), "issueFinalPlan", Map.of());
+        }
+      });
+    } finally {
+      ClockUtil.reset();
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void parallel(int threads, Runnable work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        runs.add(pool.submit(work));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The case up to its last step, the final plan. */
+  private static String runCase(Target target, int n) {
+    String reference = target.start(n);
+    ProcessEngine engine = target.engine();
+    complete(engine, reference, "decideWhetherToAssess", Map.of("decision", "ASSESS", "reason",
+        "Evidence that the child may have special educational needs that SEN support has not met.",
+        "adviceTypes", "[\"" + String.join("\",\"", ADVICE) + "\"]"));
+    complete(engine, reference, "provideAdvice", Map.of("adviceOutcome", "ADVICE_GIVEN", "summary",
+        "Needs described, with the outcomes sought and the provision recommended."));
+    complete(engine, reference, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason",
+        "The assessment shows provision beyond SEN support is needed."));
+    complete(engine, reference, "draftPlan", Map.of("draftSent", true));
+    complete(engine, reference, "recordRepresentations", Map.of("preferredSetting", "Oak Tree Academy",
+        "meetingRequested", false, "personalBudgetRequested", false));
+    complete(engine, reference, "consultSetting", Map.of("settingResponse", "ACCEPTS"));
+    complete(engine, reference, "agreeProvision", Map.of("namedSetting", "Oak Tree Academy",
+        "fundingBand", "BAND_2"));
+    return reference;
+  }
+
+  /** Finds the case's tasks of that step and completes each as the user whose job it is. */
+  private static void complete(ProcessEngine engine, String reference, String step, Map<String, Object> values) {
+    TaskService tasks = engine.getTaskService();
+    List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(step).list();
+    if (found.isEmpty() || (step.equals("provideAdvice") && found.size() != ADVICE.size())) {
+      throw new IllegalStateException(reference + ": " + found.size() + " task(s) " + step);
+    }
+    for (Task task : found) {
+      String group = step.equals("provideAdvice")
+          ? GROUP_OF_ADVICE.get(String.valueOf(tasks.getVariable(task.getId(), "adviceType")))
+          : step.startsWith("decideWhether") || step.equals("agreeProvision") ? Groups.PANEL : Groups.CASEWORKERS;
+      engine.getIdentityService().setAuthentication(USER_OF_GROUP.get(group), List.of(group));
+      try {
+        tasks.complete(task.getId(), values);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+    }
+  }
+
+  // Review-watch timers.
+
+  /**
+   * Imports {@code count} plans (from two threads) whose review is due in 20 days (AMBER 14 days before), moves
+   * the clock a day past the AMBER date and lets the job executor fire them: {timers fired, seconds}.
+   */
+  private double[] fireReviewTimers(int count) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    LocalDate lastReview = today.minusYears(1).plusDays(20);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<PlanImport.Result>> imports = new ArrayList<>();
+    for (int part = 0; part < 2; part++) {
+      StringBuilder csv = new StringBuilder(PlanImport.HEADER).append('\n');
+      for (int n = part; n < count; n += 2) {
+        csv.append(String.join(",", "TIMER-" + n, "Sam", "Timer", today.minusYears(8).toString(), "F", "ZZ1 1AB",
+            today.minusYears(3).toString(), lastReview.toString(), "", "Oak Tree Academy")).append('\n');
+      }
+      imports.add(pool.submit(() -> planImport.load(csv.toString(), "manager")));
+    }
+    for (Future<PlanImport.Result> result : imports) {
+      if (!result.get().errors().isEmpty()) {
+        throw new IllegalStateException("Import: " + result.get().errors().get(0).message());
+      }
+    }
+    pool.shutdown();
+    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) product.getProcessEngineConfiguration())
+        .getJobExecutor();
+    jobExecutor.shutdown();
+    var jobs = product.getManagementService();
+    try {
+      ClockUtil.setCurrentTime(Date.from(today.plusDays(7).atTime(6, 0).atZone(ZoneId.of("Europe/London"))
+          .toInstant()));
+      long due = jobs.createJobQuery().executable().count();
+      long start = System.nanoTime();
+      jobExecutor.start();
+      while (jobs.createJobQuery().executable().count() > 0) {
+        Thread.sleep(50);
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      return new double[] {due, elapsed};
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  // The report.
+
+  private String report(int cases, int rounds, int threads, Map<String, double[]> seconds, String loadBefore,
+      List<String> loads, String loadAfter, int timers, double[] timerFigures) {
+    Map<String, Double> rates = new LinkedHashMap<>();
+    seconds.forEach((name, s) -> rates.put(name, cases * rounds / java.util.Arrays.stream(s).sum()));
+    String productName = seconds.keySet().stream().filter(n -> n.startsWith("EHC")).findFirst().orElse("");
+    StringBuilder out = new StringBuilder();
+    out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append(", H2 in memory, ").append(threads)
+        .append(" thread(s) driving cases. Load average before / after each round / after: `").append(loadBefore)
+        .append("` / `").append(String.join("`, `", loads)).append("` / `").append(loadAfter).append("`.\n\n");
+    out.append("Command: `mvn -o -Pbench verify -Dtest=PathwayBenchmark -Dbench.cases=").append(cases)
+        .append(" -Dbench.rounds=").append(rounds).append(" -Dbench.threads=").append(threads)
+        .append(" -Dbench.timers=").append(timers).append("`\n\n");
+    out.append("### Cases per second, the same path on each engine (").append(TASKS_PER_CASE)
+        .append(" user tasks a case), ").append(rounds).append(" rounds of ").append(cases)
+        .append(" cases each\n\n");
+    out.append("| Engine | Seconds per round | Cases/s | Tasks/s | Product / this engine |\n|---|---|---|---|---|\n");
+    rates.forEach((name, rate) -> {
+      out.append("| ").append(name).append(" | ");
+      double[] s = seconds.get(name);
+      for (int r = 0; r < s.length; r++) {
+        out.append(r == 0 ? "" : ", ").append(String.format("%.1f", s[r]));
+      }
+      out.append(" | ").append(String.format("%.1f", rate)).append(" | ")
+          .append(String.format("%.0f", rate * TASKS_PER_CASE)).append(" | ")
+          .append(name.equals(productName) || productName.isEmpty() ? ""
+              : String.format("**%.2f**", rates.get(productName) / rate))
+          .append(" |\n");
+    });
+    if (timerFigures != null) {
+      out.append("\n### Review timers fired by the job executor\n\n");
+      out.append(String.format("%d plans imported with their review due; %.0f AMBER review-watch timers due at"
+          + " once, fired in %.1f s: **%.0f timers a second** (each checks the review, writes the warning's"
+          + " emails to the outbox and waits for the RED timer).%n", timers, timerFigures[0], timerFigures[1],
+          timerFigures[0] / timerFigures[1]));
+    }
+    return out.toString();
+  }
+
+  private static String load() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).trim();
+  }
+
+  /** Replaces the part of docs/performance.md between the pathway markers. */
+  private static void write(String results) throws IOException {
+    Path doc = Path.of("docs/performance.md");
+    String start = "<!-- pathway:start -->";
+    String end = "<!-- pathway:end -->";
+    String text = Files.readString(doc);
+    int from = text.indexOf(start);
+    int to = text.indexOf(end);
+    if (from < 0 || to < 0) {
+      text = text + "\n" + start + "\n" + end + "\n";
+      from = text.indexOf(start);
+      to = text.indexOf(end);
+    }
+    Files.writeString(doc, text.substring(0, from + start.length()) + "\n" + results + text.substring(to));
+    Files.createDirectories(Path.of("target/bench"));
+    Files.writeString(Path.of("target/bench/pathway.md"), results);
+    System.out.println(results);
+  }
+}
