@@ -131,13 +131,7 @@ class AnnualReviewTest {
 
   @Test
   void amendmentsWaitForTheFamilys15DaysAndAreDueIn8Weeks() {
-    String ref = planIssuedOn("2026-05-25");
-    driver.today("2027-02-15");
-    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
-    driver.giveAllAdvice(ref);
-    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "AMEND", "summary", "New needs."));
-    driver.today("2027-03-22");
-    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Section F changes."));
+    String ref = decidedToAmendOn22March2027();
     assertThat(EngineClock.dateOf(driver.task(ref, "sendProposedAmendments").getDueDate())).isEqualTo("2027-03-22");
     driver.complete(ref, "sendProposedAmendments", Map.of("amendmentsSent", true));
 
@@ -162,13 +156,7 @@ class AnnualReviewTest {
 
   @Test
   void afterTheFamilysViewsTheCouncilMayDecideNotToAmendWithAnAppealableNotice() {
-    String ref = planIssuedOn("2026-05-25");
-    driver.today("2027-02-15");
-    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
-    driver.giveAllAdvice(ref);
-    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "AMEND", "summary", "New needs."));
-    driver.today("2027-03-22");
-    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Section F changes."));
+    String ref = decidedToAmendOn22March2027();
     driver.complete(ref, "sendProposedAmendments", Map.of("amendmentsSent", true));
     driver.complete(ref, "recordAmendmentRepresentations", Map.of("meetingRequested", true));
     driver.today("2027-04-06");
@@ -305,6 +293,18 @@ class AnnualReviewTest {
     assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_RED)
         .extracting(CaseView.Milestone::detail).singleElement().asString()
         .contains("caseworker@ehc-pathway.example", "manager@ehc-pathway.example");
+  }
+
+  /** The worked example's plan: meeting 10 Mar 2027, report recommending changes, AMEND decided 22 Mar 2027. */
+  private String decidedToAmendOn22March2027() {
+    String ref = planIssuedOn("2026-05-25");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.giveAllAdvice(ref);
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "AMEND", "summary", "New needs."));
+    driver.today("2027-03-22");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Section F changes."));
+    return ref;
   }
 
   private String planIssuedOn(String issueDate) {
