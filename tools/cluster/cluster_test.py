@@ -85,6 +85,9 @@ class Node:
                f"--ehc.notification.base-url={self.base}",
                # the engine's hostname is written to act_hi_job_log.hostname_: which node ran each job
                f"--camunda.bpm.generic-properties.properties.hostname=node-{self.name}",
+               # Full history here so the job log proves each job ran once (the product's case-audit level keeps
+               # no job log; docs/architecture.md). The milestones and the outbox prove it too.
+               "--camunda.bpm.history-level=full",
                "--logging.level.root=WARN", "--logging.level.org.ehcpathway=INFO"]
         self.proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
         with open(os.path.join(os.path.dirname(self.log_path), f"cluster-node-{self.name}.pid"), "w") as f:
