@@ -378,20 +378,7 @@ class PathwayBenchmark {
 
   /** Replaces the part of docs/performance.md between the pathway markers. */
   private static void write(String results) throws IOException {
-    Path doc = Path.of("docs/performance.md");
-    String start = "<!-- pathway:start -->";
-    String end = "<!-- pathway:end -->";
-    String text = Files.readString(doc);
-    int from = text.indexOf(start);
-    int to = text.indexOf(end);
-    if (from < 0 || to < 0) {
-      text = text + "\n" + start + "\n" + end + "\n";
-      from = text.indexOf(start);
-      to = text.indexOf(end);
-    }
-    Files.writeString(doc, text.substring(0, from + start.length()) + "\n" + results + text.substring(to));
-    Files.createDirectories(Path.of("target/bench"));
-    Files.writeString(Path.of("target/bench/pathway.md"), results);
+    PerformanceDoc.write("pathway", results, "pathway.md");
     System.out.println(results);
   }
 }

@@ -190,19 +190,6 @@ class SimulationBenchmark {
 
   /** Replaces the generated part of docs/performance.md, between its markers. */
   private static void write(String results) throws IOException {
-    Path doc = Path.of("docs/performance.md");
-    String start = "<!-- bench:start -->";
-    String end = "<!-- bench:end -->";
-    String text = Files.exists(doc) ? Files.readString(doc) : "# Performance\n\n" + start + "\n" + end + "\n";
-    int from = text.indexOf(start);
-    int to = text.indexOf(end);
-    if (from < 0 || to < 0) {
-      text = text + "\n" + start + "\n" + end + "\n";
-      from = text.indexOf(start);
-      to = text.indexOf(end);
-    }
-    Files.writeString(doc, text.substring(0, from + start.length()) + "\n" + results + text.substring(to));
-    Files.createDirectories(Path.of("target/bench"));
-    Files.writeString(Path.of("target/bench/results.md"), results);
+    PerformanceDoc.write("bench", results, "results.md");
   }
 }
