@@ -111,21 +111,37 @@ class PathwayBenchmark {
     for (Target target : targets) {   // warm-up: JIT, caches, first deployments
       drive(target, Math.max(20, cases / 5), threads, numbers);
     }
+    boolean queryStatistics = Boolean.getBoolean("bench.queryStatistics");
+    if (queryStatistics) {
+      targets.forEach(t -> sql(t.engine(), "SET QUERY_STATISTICS TRUE", null));
+    }
     Map<String, double[]> seconds = new LinkedHashMap<>();
-    targets.forEach(t -> seconds.put(t.name(), new double[rounds]));
+    Map<String, double[]> cpuSeconds = new LinkedHashMap<>();
+    targets.forEach(t -> {
+      seconds.put(t.name(), new double[rounds]);
+      cpuSeconds.put(t.name(), new double[rounds]);
+    });
     List<String> loads = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       for (int i = 0; i < targets.size(); i++) {   // a different engine first in each round
         Target target = targets.get((i + round) % targets.size());
+        double cpuBefore = processCpuSeconds();
         seconds.get(target.name())[round] = drive(target, cases, threads, numbers);
+        cpuSeconds.get(target.name())[round] = processCpuSeconds() - cpuBefore;
       }
       loads.add(load());
+    }
+    if (queryStatistics) {
+      for (Target target : targets) {
+        writeQueryStatistics(target, cases * rounds);
+      }
     }
     bare.forEach(ProcessEngine::close);
 
     double[] timerFigures = timers > 0 ? fireReviewTimers(timers) : null;
     String loadAfter = load();
-    write(report(cases, rounds, threads, seconds, loadBefore, loads, loadAfter, timers, timerFigures));
+    write(report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers,
+        timerFigures));
   }
 
   // The engines.
@@ -355,10 +371,13 @@ class PathwayBenchmark {
 
   // The report.
 
-  private String report(int cases, int rounds, int threads, Map<String, double[]> seconds, String loadBefore,
-      List<String> loads, String loadAfter, int timers, double[] timerFigures) {
+  private String report(int cases, int rounds, int threads, Map<String, double[]> seconds,
+      Map<String, double[]> cpuSeconds, String loadBefore, List<String> loads, String loadAfter, int timers,
+      double[] timerFigures) {
     Map<String, Double> rates = new LinkedHashMap<>();
     seconds.forEach((name, s) -> rates.put(name, cases * rounds / java.util.Arrays.stream(s).sum()));
+    Map<String, Double> cpuPerCase = new LinkedHashMap<>();
+    cpuSeconds.forEach((name, s) -> cpuPerCase.put(name, java.util.Arrays.stream(s).sum() * 1000 / (cases * rounds)));
     String productName = seconds.keySet().stream().filter(n -> n.startsWith("EHC")).findFirst().orElse("");
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
@@ -385,6 +404,14 @@ class PathwayBenchmark {
               : String.format("**%.2f**", rates.get(productName) / rate))
           .append(" |\n");
     });
+    out.append("\n#### CPU time per case (the whole JVM's CPU time during each engine's rounds)\n\n");
+    out.append("Less sensitive than wall time to other work on the machine: what a case costs in processor time,"
+        + " job executor, garbage collection and the other engines' idle threads included.\n\n");
+    out.append("| Engine | CPU ms per case | Product / this engine (this engine's CPU per case / the product's) |\n")
+        .append("|---|---|---|\n");
+    cpuPerCase.forEach((name, ms) -> out.append("| ").append(name).append(" | ").append(String.format("%.1f", ms))
+        .append(" | ").append(name.equals(productName) || productName.isEmpty() ? ""
+            : String.format("**%.2f**", ms / cpuPerCase.get(productName))).append(" |\n"));
     if (timerFigures != null) {
       out.append("\n### Review timers fired by the job executor\n\n");
       out.append(String.format("%d plans imported with their review due; %.0f AMBER review-watch timers due at"
@@ -393,6 +420,50 @@ class PathwayBenchmark {
           timerFigures[0] / timerFigures[1]));
     }
     return out.toString();
+  }
+
+  /**
+   * With {@code -Dbench.queryStatistics=true}: each engine's SQL statements by H2's cumulative execution time, with
+   * executions per case, in {@code target/bench/statements-<engine>.txt} (where an engine's time goes, without the
+   * noise of wall time on a shared machine).
+   */
+  private static void writeQueryStatistics(Target target, int cases) throws IOException {
+    StringBuilder out = new StringBuilder();
+    sql(target.engine(), "SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME FROM"
+        + " INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC", rs -> {
+          while (rs.next()) {
+            out.append(String.format("%9.1f ms %7.2f/case  %s%n", rs.getDouble(3), rs.getDouble(2) / cases,
+                rs.getString(1).replaceAll("\\s+", " ")));
+          }
+        });
+    Files.createDirectories(Path.of("target/bench"));
+    Files.writeString(Path.of("target/bench", "statements-" + target.name().replaceAll("[^a-zA-Z]+", "-")
+        + ".txt"), out);
+  }
+
+  private interface ResultReader {
+    void read(java.sql.ResultSet rs) throws java.sql.SQLException;
+  }
+
+  private static void sql(ProcessEngine engine, String statement, ResultReader reader) {
+    javax.sql.DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDataSource();
+    try (var connection = dataSource.getConnection(); var st = connection.createStatement()) {
+      if (reader == null) {
+        st.execute(statement);
+      } else {
+        try (var rs = st.executeQuery(statement)) {
+          reader.read(rs);
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
   private static String load() throws IOException {
