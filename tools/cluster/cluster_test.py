@@ -4,8 +4,12 @@
 Starts two JVMs of the packaged jar on one fresh PostgreSQL database, creates cases through both nodes, has the
 panel decide some of them, moves both nodes' simulated clocks forward together in steps over 8 weeks, and then
 checks in PostgreSQL that every timer fired exactly once, every notification was written exactly once, and no case
-was lost or stuck. With --crash, node B is killed with SIGKILL while cases are being created and again while the
-clock moves, and restarted each time. Standard library only. Exit status 0 when every check passes.
+was lost or stuck. Both nodes' outbox senders send to an SMTP sink run by this script; every Message-ID received is
+checked against the outbox (each SENT email received once, none missing, both nodes sending). With --crash, node B
+is killed with SIGKILL while cases are being created and again while the clock moves, and node A inside an email send
+(after the sink accepted the message, before A marked it SENT), and restarted each time; that email must come a
+second time, with the same Message-ID, after its claim expired, and no other twice unless its sender was killed
+inside its send. Standard library only. Exit status 0 when every check passes.
 """
 import argparse
 import base64
@@ -15,6 +19,8 @@ import glob
 import json
 import os
 import signal
+import socket
+import socketserver
 import subprocess
 import sys
 import threading
@@ -58,10 +64,135 @@ class Db:
         self.psql(f"CREATE DATABASE {self.name}", db="postgres")
 
 
+# ---- SMTP sink ---------------------------------------------------------------------------------------------------
+class SmtpSink:
+    """A minimal SMTP server (HELO/EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT; no STARTTLS, no AUTH) that records every
+    message it accepts: its Message-ID, its recipients, the client's EHLO name (the nodes send theirs with
+    mail.smtp.localhost=node-A/node-B) and the time. hold(ehlo) makes the next message from that client wait after
+    its 250 (accepted) reply, so its sender is still inside the send, holding its claim, and the test can kill it
+    there: the case the docs call the honest limit (accepted by the server, not yet marked SENT)."""
+
+    def __init__(self):
+        self.messages = []         # dicts: msgid, rcpts, ehlo, t
+        self.lock = threading.Lock()
+        self.hold_ehlo = None
+        self.held = None           # the message held, once one is
+        self.held_event = threading.Event()
+        self.release = threading.Event()
+        sink = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def reply(self, line):
+                self.wfile.write(line.encode() + b"\r\n")
+                self.wfile.flush()
+
+            def handle(self):
+                try:
+                    self.session()
+                except OSError as e:   # client killed mid-session: a message counts only once its final "." came
+                    log(f"SMTP sink: connection lost ({e.__class__.__name__})")
+
+            def session(self):
+                ehlo, sender, rcpts = "", None, []
+                self.reply("220 cluster-test-sink ESMTP")
+                while True:
+                    raw = self.rfile.readline()
+                    if not raw:
+                        return
+                    line = raw.decode("utf-8", "replace").rstrip("\r\n")
+                    cmd = line[:4].upper()
+                    if cmd in ("EHLO", "HELO"):
+                        ehlo, sender, rcpts = line[5:].strip(), None, []
+                        if cmd == "EHLO":
+                            self.reply("250-cluster-test-sink")
+                            self.reply("250 8BITMIME")
+                        else:
+                            self.reply("250 cluster-test-sink")
+                    elif cmd == "MAIL":
+                        sender, rcpts = line, []
+                        self.reply("250 OK")
+                    elif cmd == "RCPT":
+                        addr = line.split(":", 1)[1].strip() if ":" in line else ""
+                        rcpts.append(addr.split()[0].strip("<>").lower() if addr else "")
+                        self.reply("250 OK")
+                    elif cmd == "DATA":
+                        if sender is None or not rcpts:
+                            self.reply("503 MAIL and RCPT first")
+                            continue
+                        self.reply("354 End data with <CR><LF>.<CR><LF>")
+                        headers, in_headers, msgid = [], True, None
+                        while True:
+                            d = self.rfile.readline()
+                            if not d:
+                                return             # connection lost mid-message: not accepted
+                            d = d.decode("utf-8", "replace").rstrip("\r\n")
+                            if d == ".":
+                                break
+                            if in_headers:
+                                if d == "":
+                                    in_headers = False
+                                else:
+                                    headers.append(d)
+                        for h in headers:
+                            if h.lower().startswith("message-id:"):
+                                msgid = h.split(":", 1)[1].strip()
+                        entry = {"msgid": msgid, "rcpts": tuple(rcpts), "ehlo": ehlo, "t": time.time()}
+                        with sink.lock:
+                            sink.messages.append(entry)
+                            hold = sink.hold_ehlo is not None and sink.hold_ehlo == ehlo and sink.held is None
+                            if hold:
+                                sink.held = entry
+                        self.reply("250 OK queued")
+                        sender, rcpts = None, []
+                        if hold:
+                            sink.held_event.set()
+                            sink.release.wait(120)   # the client waits for the answer to its QUIT
+                    elif cmd == "RSET":
+                        sender, rcpts = None, []
+                        self.reply("250 OK")
+                    elif cmd == "NOOP":
+                        self.reply("250 OK")
+                    elif cmd == "QUIT":
+                        self.reply("221 Bye")
+                        return
+                    else:
+                        self.reply("502 Command not implemented")
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        log(f"SMTP sink on 127.0.0.1:{self.port}")
+
+    def hold(self, ehlo):
+        with self.lock:
+            self.hold_ehlo, self.held = ehlo, None
+        self.held_event.clear()
+        self.release.clear()
+
+    def unhold(self):
+        with self.lock:
+            self.hold_ehlo = None
+        self.release.set()
+
+    def snapshot(self):
+        with self.lock:
+            return list(self.messages)
+
+    def close(self):
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
 # ---- Nodes -------------------------------------------------------------------------------------------------------
 class Node:
-    def __init__(self, name, port, jar, db, logdir):
+    def __init__(self, name, port, jar, db, logdir, smtp_port, send_interval):
         self.name, self.port, self.jar, self.db = name, port, jar, db
+        self.smtp_port, self.send_interval = smtp_port, send_interval
         self.base = f"http://127.0.0.1:{port}"
         self.log_path = os.path.join(logdir, f"cluster-node-{name}.log")
         self.proc = None
@@ -88,6 +219,14 @@ class Node:
                # Full history here so the job log proves each job ran once (the product's case-audit level keeps
                # no job log; docs/architecture.md). The milestones and the outbox prove it too.
                "--camunda.bpm.history-level=full",
+               # The outbox sender of each node sends to the test's SMTP sink, under its own EHLO name.
+               "--spring.mail.host=127.0.0.1", f"--spring.mail.port={self.smtp_port}",
+               f"--spring.mail.properties.mail.smtp.localhost=node-{self.name}",
+               "--spring.mail.properties.mail.smtp.connectiontimeout=10000",
+               "--spring.mail.properties.mail.smtp.timeout=60000",
+               "--spring.mail.properties.mail.smtp.writetimeout=10000",
+               "--ehc.notification.sender.enabled=true",
+               f"--ehc.notification.send-interval={self.send_interval}",
                "--logging.level.root=WARN", "--logging.level.org.ehcpathway=INFO"]
         self.proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
         with open(os.path.join(os.path.dirname(self.log_path), f"cluster-node-{self.name}.pid"), "w") as f:
@@ -108,9 +247,10 @@ class Node:
             time.sleep(1)
         raise Failure(f"node {self.name} not UP after {timeout} s; see {self.log_path}")
 
-    def kill9(self):
+    def kill9(self, kill_times):
         self.ready = False
         if self.proc and self.proc.poll() is None:
+            kill_times.append((self.name, time.time()))
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
             log(f"node {self.name}: kill -9 (pid {self.proc.pid})")
@@ -148,8 +288,9 @@ class Run:
         self.args = args
         self.db = Db(args.pg_host, args.pg_port, args.pg_user, args.pg_password, args.database)
         jar = args.jar or sorted(glob.glob("target/ehc-pathway-*.jar"))[-1]
-        self.a = Node("A", args.port_a, jar, self.db, args.logdir)
-        self.b = Node("B", args.port_b, jar, self.db, args.logdir)
+        self.smtp = SmtpSink()
+        self.a = Node("A", args.port_a, jar, self.db, args.logdir, self.smtp.port, args.send_interval)
+        self.b = Node("B", args.port_b, jar, self.db, args.logdir, self.smtp.port, args.send_interval)
         self.nodes = [self.a, self.b]
         self.acked = {}            # case reference -> case number (201 received)
         self.unacked = 0           # requests without an answer (node killed): may or may not exist
@@ -159,6 +300,8 @@ class Run:
         self.now = T0
         self.kills = 0
         self.timings = {}
+        self.kill_times = []       # (node name, time.time()) of every kill -9
+        self.held = None           # crash test: the message node A's sender was inside when A was killed
 
     def live_nodes(self):
         return [n for n in self.nodes if n.alive()]
@@ -212,10 +355,36 @@ class Run:
         return executed
 
     def crash_b(self, restart):
-        self.b.kill9()
+        self.b.kill9(self.kill_times)
         self.kills += 1
         if restart:
             self.crash_b_restart()
+
+    def crash_a_mid_send(self):
+        """kill -9 node A while its outbox sender is inside a send: the SMTP sink has accepted the message (250)
+        and holds back its answer to A's QUIT, so A's send has not returned and the row is still SENDING under A's
+        claim. Restart A. The claim (5 minutes of engine time) expires at the next clock step; then a sender
+        releases the row and sends it again, with the same Message-ID."""
+        if not self.smtp.held_event.wait(self.args.settle_timeout):
+            raise Failure("node A sent no email to hold")
+        held = self.smtp.held
+        row_id = int(held["msgid"].split("-")[1].split("@")[0]) if held["msgid"] else None
+        status = self.db.scalar(f"SELECT status FROM notification_outbox WHERE id = {row_id}") if row_id else None
+        self.a.kill9(self.kill_times)
+        self.kills += 1
+        self.smtp.unhold()
+        t = time.time()
+        self.a.start()
+        self.a.wait_up(self.args.start_timeout)
+        self.set_clock(self.a, self.now)
+        self.a.ready = True
+        # The claim is still valid (both clocks at the same instant): nobody may have sent it again yet.
+        copies = sum(1 for m in self.smtp.snapshot() if m["msgid"] == held["msgid"])
+        after = self.db.scalar(f"SELECT status FROM notification_outbox WHERE id = {row_id}") if row_id else None
+        self.held = {"msgid": held["msgid"], "id": row_id, "status_at_kill": status, "status_after_restart": after,
+                     "copies_before_expiry": copies}
+        log(f"node A killed inside the send of outbox row {row_id} ({status} when killed; {after} after the "
+            f"restart, {copies} cop{'y' if copies == 1 else 'ies'} received); back after {time.time() - t:.0f} s")
 
     def crash_b_restart(self):
         t = time.time()
@@ -270,7 +439,7 @@ class Run:
                     # kill B with requests in flight: the next batch goes to both nodes at once
                     burst = [pool.submit(self.create_case, j) for j in range(i, min(n, i + 2 * self.args.threads))]
                     time.sleep(0.3)
-                    self.b.kill9()
+                    self.b.kill9(self.kill_times)
                     self.kills += 1
                     for f in burst:
                         f.result()
@@ -310,7 +479,7 @@ class Run:
 
     # -- main
     def run(self):
-        t_start = time.time()
+        t_start = self.t_start = time.time()
         self.db.recreate()
         log(f"fresh database {self.db.name}")
         t = time.time()
@@ -345,15 +514,33 @@ class Run:
             days.append(self.args.days)
         # the crash comes in the step where the most timers fire: the 6-week deadlines' AMBER (day 28)
         crash_step = next((d for d in days if d >= 28), days[-1]) if self.args.crash else None
+        # node A is killed inside a send in the step of the deadlines' RED (day 43), with a step still to come
+        crash_a_step = next((d for d in days if d >= 43 and d < days[-1]), None) if self.args.crash else None
         for day in days:
             instant = T0 + dt.timedelta(days=day)
+            if day == crash_a_step:
+                self.smtp.hold("node-A")   # the next email node A sends: accepted, then its QUIT held
             executed = self.move_clocks(instant, crash_during=(day == crash_step))
             for k, v in executed.items():
                 executed_total[k] += v
             log(f"clock {instant.date()} (day {day}): jobs run by the clock call A={executed.get('A', 0)} "
                 f"B={executed.get('B', 0)}")
+            if day == crash_a_step:
+                self.crash_a_mid_send()
         self.timings["clock steps"] = time.time() - t
         self.executed_total = executed_total
+
+        # Both senders go on sending what the last steps wrote: wait until no email is PENDING or SENDING.
+        t = time.time()
+        deadline = time.time() + self.args.settle_timeout
+        while (left := int(self.db.scalar("SELECT count(*) FROM notification_outbox WHERE channel = 'EMAIL' "
+                                          "AND status IN ('PENDING', 'SENDING')"))) > 0:
+            if time.time() > deadline:
+                log(f"{left} emails still PENDING or SENDING after {self.args.settle_timeout} s")
+                break
+            time.sleep(1)
+        time.sleep(2 * parse_seconds(self.args.send_interval))   # a copy still on its way would arrive by now
+        self.timings["outbox drained"] = time.time() - t
 
         t = time.time()
         failures = Checks(self).run()
@@ -485,13 +672,113 @@ class Checks:
                    not undecided or (kinds_u.get("DEADLINE_AMBER", 0) > 0 and kinds_u.get("DEADLINE_RED", 0) > 0),
                    str(kinds_u))
         self.cases_in_db = len(in_db)
+        self.check_mail()
         return self.failures
+
+    def check_mail(self):
+        """The emails at the SMTP sink against the outbox. Exactly once, with one exception: a row whose sender was
+        killed inside its send (after the sink accepted it, before SENT was committed) is sent again when its claim
+        expires, with the same Message-ID (docs/notifications.md, "Exactly once, and its limit")."""
+        r = self.r
+        rows = {int(i): (rcpt.lower(), status, int(attempts)) for i, rcpt, status, attempts in self.rows(
+            "SELECT id, recipient, status, attempts FROM notification_outbox WHERE channel = 'EMAIL'")}
+        letters = int(self.db.scalar("SELECT count(*) FROM notification_outbox WHERE channel <> 'EMAIL'"))
+        statuses = {}
+        for _, status, _ in rows.values():
+            statuses[status] = statuses.get(status, 0) + 1
+        sent = {i for i, (_, status, _) in rows.items() if status == "SENT"}
+        self.check("every email in the outbox is SENT", rows and len(sent) == len(rows),
+                   f"{len(rows)} emails by status {statuses}; {letters} letters (never emailed)")
+
+        received = r.smtp.snapshot()
+        copies = {}
+        stray = []
+        for m in received:
+            row_id = None
+            if m["msgid"] and m["msgid"].startswith("<outbox-") and m["msgid"].endswith("@ehc-pathway>"):
+                row_id = int(m["msgid"][len("<outbox-"):-len("@ehc-pathway>")])
+            if row_id not in rows or m["rcpts"] != (rows[row_id][0],):
+                stray.append((m["msgid"], m["rcpts"]))
+                continue
+            copies.setdefault(row_id, []).append(m)
+        self.check("every message received is an outbox email, to its recipient only (Message-ID "
+                   "<outbox-{id}@ehc-pathway>)", not stray, f"{len(received)} received, {len(stray)} not: {stray[:3]}")
+        missing = sorted(sent - set(copies))
+        self.check("every SENT email was received (none missing)", not missing, f"{len(sent)} SENT, missing "
+                   f"{missing[:5]}")
+
+        # A second copy is allowed only in the crash test, only for a row whose claim expired (attempts >= 1: released
+        # as "sender stopped"), whose first copy came from a node that was killed after the sink accepted it, with
+        # every later copy after that kill, and at most attempts + 1 copies. Copies are matched by Message-ID, so
+        # a resend with another Message-ID would count as a stray message above.
+        kills = r.kill_times
+        allowed, bad = {}, []
+        for row_id, ms in copies.items():
+            if len(ms) == 1:
+                continue
+            first = ms[0]
+            node = first["ehlo"].removeprefix("node-")
+            killed_after = [t for n, t in kills if n == node and t > first["t"]]
+            ok = (r.args.crash and rows[row_id][2] >= 1 and len(ms) <= rows[row_id][2] + 1 and killed_after
+                  and all(m["t"] > min(killed_after) for m in ms[1:]))
+            if ok:
+                allowed[row_id] = len(ms)
+            else:
+                bad.append((row_id, rows[row_id][2], [(m["ehlo"], round(m["t"] - r.t_start)) for m in ms]))
+        sender_logs = log_counts(r)
+        self.check("no email received twice, except a resend (same Message-ID) of a row whose sender was killed "
+                   "inside its send", not bad,
+                   f"{len(allowed)} resent after a kill {sorted(allowed)[:10]}; not allowed: {bad[:5]}; "
+                   f"rows released after an expired claim: {sum(1 for v in rows.values() if v[2] >= 1)}; "
+                   f"node logs: {sender_logs}")
+        expected = len(sent) + sum(n - 1 for n in allowed.values())
+        self.check("messages received = SENT emails + allowed resends", len(received) == expected,
+                   f"{len(received)} received, {len(sent)} SENT, {expected - len(sent)} resends")
+        by_node = {}
+        for m in received:
+            by_node[m["ehlo"]] = by_node.get(m["ehlo"], 0) + 1
+        self.check("both nodes' senders sent emails", by_node.get("node-A", 0) > 0 and by_node.get("node-B", 0) > 0,
+                   f"messages by sender (EHLO name): {by_node}")
+        self.mail = r.mail = {"emails": len(rows), "sent": len(sent), "received": len(received), "by_node": by_node,
+                     "resent": len(allowed), "letters": letters}
+        if r.args.crash:
+            h = r.held or {}
+            final = copies.get(h.get("id"), [])
+            row = rows.get(h.get("id"), ("?", "?", -1))
+            self.check("node A killed inside a send: the row stayed SENDING under its claim (not sent again before "
+                       "the claim expired), then was sent once more with the same Message-ID",
+                       h.get("status_at_kill") == "SENDING" and h.get("status_after_restart") == "SENDING"
+                       and h.get("copies_before_expiry") == 1 and len(final) == 2 and row[1] == "SENT"
+                       and row[2] == 1,
+                       f"row {h.get('id')}: {h.get('status_at_kill')} at the kill, {h.get('status_after_restart')} "
+                       f"after A's restart with {h.get('copies_before_expiry')} copy received; finally {row[1]}, "
+                       f"attempts {row[2]}, copies {[(m['ehlo'], m['msgid']) for m in final]}")
+
+
+def log_counts(run):
+    """How often the nodes' logs say a sender found its claim gone after sending, or released expired claims."""
+    counts = {}
+    for node in run.nodes:
+        try:
+            with open(node.log_path, errors="replace") as f:
+                text = f.read()
+        except OSError:
+            continue
+        counts[node.name] = {"sent after claim expired": text.count("sent after its claim expired"),
+                             "expired claims released": text.count("left mid-send by a stopped sender")}
+    return counts
+
+
+def parse_seconds(iso):
+    """PT2S, PT1.5S, PT1M -> seconds (only the forms this script is given)."""
+    iso = iso.upper().removeprefix("PT")
+    return float(iso[:-1]) * (60 if iso.endswith("M") else 1)
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--cases", type=int, default=int(os.environ.get("EHC_CLUSTER_CASES", 200)))
-    p.add_argument("--crash", action="store_true", help="kill -9 node B during the load and during a clock step")
+    p.add_argument("--crash", action="store_true", help="kill -9 node B during the load and during a clock step, node A inside an email send")
     p.add_argument("--days", type=int, default=58, help="how far the clocks move (days after the requests)")
     p.add_argument("--step-days", type=int, default=3)
     p.add_argument("--threads", type=int, default=4)
@@ -506,6 +793,7 @@ def main():
     p.add_argument("--logdir", default="/tmp")
     p.add_argument("--start-timeout", type=int, default=400)
     p.add_argument("--settle-timeout", type=int, default=600)
+    p.add_argument("--send-interval", default="PT2S", help="the nodes' ehc.notification.send-interval")
     args = p.parse_args()
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))   # stop the nodes (finally below) on SIGTERM too
@@ -518,9 +806,11 @@ def main():
     finally:
         for node in run.nodes:
             node.stop()
+        run.smtp.close()
     mode = "crash" if args.crash else "cluster"
     print(f"SUMMARY {mode}: cases acknowledged {len(run.acked)}, unanswered {run.unacked}, decided {len(run.decided)}, "
           f"node kills {run.kills}, "
+          + (f"emails {run.mail}, " if getattr(run, "mail", None) else "")
           + ", ".join(f"{k} {v:.0f} s" for k, v in run.timings.items())
           + f"; {'OK' if not failures else 'FAILED: ' + '; '.join(failures)}", flush=True)
     sys.exit(0 if not failures else 1)
