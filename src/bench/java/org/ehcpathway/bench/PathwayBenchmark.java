@@ -133,15 +133,23 @@ class PathwayBenchmark {
     }
     if (queryStatistics) {
       for (Target target : targets) {
-        writeQueryStatistics(target, cases * rounds);
+        writeQueryStatistics(target, cases * rounds, "");
       }
     }
     bare.forEach(ProcessEngine::close);
 
+    String timersLoadBefore = load();
     double[] timerFigures = timers > 0 ? fireReviewTimers(timers) : null;
+    if (queryStatistics && timers > 0 && engines.contains("product")) {
+      writeQueryStatistics(targets.get(targets.size() - 1), timers, "-with-timers");
+    }
     String loadAfter = load();
-    write(report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers,
-        timerFigures));
+    if (rounds > 1) {
+      write(report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers));
+    }
+    if (timerFigures != null) {
+      PerformanceDoc.write("timers", timerReport(timers, timerFigures, timersLoadBefore, loadAfter), "timers.md");
+    }
   }
 
   // The engines.
@@ -373,8 +381,7 @@ class PathwayBenchmark {
   // The report.
 
   private String report(int cases, int rounds, int threads, Map<String, double[]> seconds,
-      Map<String, double[]> cpuSeconds, String loadBefore, List<String> loads, String loadAfter, int timers,
-      double[] timerFigures) {
+      Map<String, double[]> cpuSeconds, String loadBefore, List<String> loads, String loadAfter, int timers) {
     Map<String, Double> rates = new LinkedHashMap<>();
     seconds.forEach((name, s) -> rates.put(name, cases * rounds / java.util.Arrays.stream(s).sum()));
     Map<String, Double> cpuPerCase = new LinkedHashMap<>();
@@ -413,15 +420,26 @@ class PathwayBenchmark {
     cpuPerCase.forEach((name, ms) -> out.append("| ").append(name).append(" | ").append(String.format("%.1f", ms))
         .append(" | ").append(name.equals(productName) || productName.isEmpty() ? ""
             : String.format("**%.2f**", ms / cpuPerCase.get(productName))).append(" |\n"));
-    if (timerFigures != null) {
-      out.append("\n### Review timers fired by the job executor\n\n");
-      out.append(String.format("%d plans imported with their review due; %.0f AMBER review-watch timers due at"
-          + " once, fired in %.1f s: **%.0f timers a second** (each checks the review, writes the warning's"
-          + " emails to the outbox and waits for the RED timer); %.2f ms of CPU time a timer.%n", timers,
-          timerFigures[0], timerFigures[1], timerFigures[0] / timerFigures[1], timerFigures[2] * 1000
-          / timerFigures[0]));
-      out.append(String.format("%nJob executor: %s.%n", jobExecutorSettings()));
-    }
+    return out.toString();
+  }
+
+  /** The timer figures, in a block of their own: a run with many timers need not repeat the engines' rounds. */
+  private String timerReport(int timers, double[] timerFigures, String loadBefore, String loadAfter) {
+    StringBuilder out = new StringBuilder();
+    out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+        .append(System.getProperty("java.version")).append(", H2 in memory. Load average before / after: `")
+        .append(loadBefore).append("` / `").append(loadAfter).append("`.\n\n");
+    out.append("Command: `mvn -o -Pbench verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false")
+        .append(" -Dbench.engines=product -Dbench.cases=20 -Dbench.rounds=1 -Dbench.timers=").append(timers)
+        .append("`\n\n");
+    out.append("### Review timers fired by the job executor\n\n");
+    out.append(String.format("%d plans imported with their review due; %.0f AMBER review-watch timers due at"
+        + " once, fired in %.1f s: **%.0f timers a second** (each checks the review, writes the warning's"
+        + " emails to the outbox and waits for the RED timer); %.2f ms of CPU time a timer.%n", timers,
+        timerFigures[0], timerFigures[1], timerFigures[0] / timerFigures[1], timerFigures[2] * 1000
+        / timerFigures[0]));
+    out.append(String.format("%nJob executor: %s.%n", jobExecutorSettings()));
     return out.toString();
   }
 
@@ -430,8 +448,14 @@ class PathwayBenchmark {
    * executions per case, in {@code target/bench/statements-<engine>.txt} (where an engine's time goes, without the
    * noise of wall time on a shared machine).
    */
-  private static void writeQueryStatistics(Target target, int cases) throws IOException {
+  private static void writeQueryStatistics(Target target, int cases, String suffix) throws IOException {
     StringBuilder out = new StringBuilder();
+    sql(target.engine(), "EXPLAIN ANALYZE SELECT RES.* FROM ACT_RU_VARIABLE RES WHERE EXECUTION_ID_ ="
+        + " (SELECT MAX(EXECUTION_ID_) FROM ACT_RU_VARIABLE) AND TASK_ID_ IS NULL", rs -> {
+          while (rs.next()) {
+            out.append(rs.getString(1)).append("\n\n");
+          }
+        });
     sql(target.engine(), "SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME FROM"
         + " INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC", rs -> {
           while (rs.next()) {
@@ -441,7 +465,7 @@ class PathwayBenchmark {
         });
     Files.createDirectories(Path.of("target/bench"));
     Files.writeString(Path.of("target/bench", "statements-" + target.name().replaceAll("[^a-zA-Z]+", "-")
-        + ".txt"), out);
+        + suffix + ".txt"), out);
   }
 
   private interface ResultReader {
