@@ -31,8 +31,9 @@ public class FreshTestDatabase implements EnvironmentPostProcessor {
       return;
     }
     String database = environment.getProperty("ehc.test.database", "ehc_test");
-    if (!database.matches("ehc_[a-z0-9_]+")) {
-      throw new IllegalStateException("ehc.test.database must look like ehc_something, not " + database);
+    if (!database.matches("(ehc|tq)_[a-z0-9_]+")) {
+      throw new IllegalStateException("ehc.test.database must look like ehc_something or tq_something, not "
+          + database);
     }
     synchronized (CREATED) {
       if (CREATED.add(database)) {

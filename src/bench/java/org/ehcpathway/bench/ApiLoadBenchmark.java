@@ -47,7 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
  * (exponential, mean {@code bench.api.thinkMillis}) and closed loop with none (a stress figure).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:ehc-api-bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
+    "spring.datasource.url=${bench.api.url:jdbc:h2:mem:ehc-api-bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256}",
     "ehc.demo-data.history-months=0", "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN",
     "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("test")
@@ -108,6 +108,10 @@ class ApiLoadBenchmark {
     int perMonth = Integer.getInteger("bench.api.requestsPerMonth", 80);
     int plans = Integer.getInteger("bench.api.existingPlans", 50);
 
+    // -Dbench.api.url=jdbc:postgresql://127.0.0.1:5432/tq_api (an empty database; with -Dspring.datasource.username
+    // and .password) runs the same on PostgreSQL and writes the api-postgres block instead of api.
+    String url = System.getProperty("bench.api.url");
+    String initSql = System.getProperty("spring.datasource.hikari.connection-init-sql", "");
     String loadStart = load();
     HistoryGenerator.HistoryResult history = generator.generate(reader.read(json.valueToTree(Map.of(
         "months", months, "requestsPerMonth", perMonth, "existingPlans", plans))), "bench");
@@ -120,10 +124,13 @@ class ApiLoadBenchmark {
     String command = "mvn -o -Pbench verify -Dtest=ApiLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false"
         + " -Dbench.api.users=" + users + " -Dbench.api.thinkMillis=" + think + " -Dbench.api.warmUpSeconds=" + warmUp
         + " -Dbench.api.seconds=" + seconds + " -Dbench.api.stressSeconds=" + stressSeconds + " -Dbench.api.months="
-        + months + " -Dbench.api.requestsPerMonth=" + perMonth + " -Dbench.api.existingPlans=" + plans;
+        + months + " -Dbench.api.requestsPerMonth=" + perMonth + " -Dbench.api.existingPlans=" + plans
+        + (url == null ? "" : " -Dbench.api.url=" + url + " -Dspring.datasource.username=..."
+            + " -Dspring.datasource.password=..."
+            + (initSql.isEmpty() ? "" : " \"-Dspring.datasource.hikari.connection-init-sql=" + initSql + "\""));
     String text = report(users, command, loadStart, history, List.of(withThink, stress));
     System.out.println(text);
-    PerformanceDoc.write("api", text, "api.md");
+    PerformanceDoc.write(url == null ? "api" : "api-postgres", text, url == null ? "api.md" : "api-postgres.md");
   }
 
   private Phase run(String name, int users, int seconds, double thinkMillis) throws InterruptedException, IOException {
@@ -407,6 +414,23 @@ class ApiLoadBenchmark {
 
   // The report.
 
+  private String database() {
+    try (var connection = dataSource.getConnection()) {
+      var meta = connection.getMetaData();
+      if (!"PostgreSQL".equals(meta.getDatabaseProductName())) {
+        return "H2 in memory";
+      }
+      try (var statement = connection.createStatement();
+          var rows = statement.executeQuery("SELECT current_setting('enable_material')")) {
+        rows.next();
+        return "PostgreSQL " + meta.getDatabaseProductVersion() + " on the same machine (enable_material "
+            + rows.getString(1) + ")";
+      }
+    } catch (java.sql.SQLException e) {
+      return "database unknown (" + e.getMessage() + ")";
+    }
+  }
+
   private String report(int users, String command, String loadStart, HistoryGenerator.HistoryResult history,
       List<Phase> phases) {
     StringBuilder out = new StringBuilder();
@@ -414,7 +438,8 @@ class ApiLoadBenchmark {
         Collectors.counting()));
     out.append("Measured ").append(ZonedDateTime.now(LONDON).toLocalDate()).append(" on ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append(", H2 in memory, the job executor on, Tomcat ")
+        .append(System.getProperty("java.version")).append(", ").append(database())
+        .append(", the job executor on, Tomcat ")
         .append(tomcatThreads).append(" threads, Hikari pool of ").append(dataSource instanceof HikariDataSource h
             ? h.getMaximumPoolSize() : "?").append(" connections. Load average at the start: `").append(loadStart)
         .append("`.\n\n");
