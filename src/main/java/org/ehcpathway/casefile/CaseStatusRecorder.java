@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.workflow.CaseProcesses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +59,7 @@ public class CaseStatusRecorder {
     }
     records.close(reference, closing, clock.today());
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    runtime.createProcessInstanceQuery().processDefinitionKey(DeadlineWatch.PROCESS_KEY)
-        .processInstanceBusinessKey(reference).list()
+    CaseProcesses.of(runtime, reference, DeadlineWatch.PROCESS_KEY)
         .forEach(watch -> runtime.deleteProcessInstance(watch.getId(), "Case " + closing));
   }
 }

@@ -24,6 +24,7 @@ import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.NationalCurriculumYear;
 import org.ehcpathway.statutory.StatutoryDeadlines;
+import org.ehcpathway.workflow.CaseProcesses;
 import org.ehcpathway.workflow.InvalidInputException;
 import org.ehcpathway.workflow.TaskInput;
 import org.springframework.beans.factory.annotation.Value;
@@ -217,8 +218,7 @@ public class PlanReviews {
 
   private static void endWatch(DelegateExecution execution) {
     var runtime = execution.getProcessEngineServices().getRuntimeService();
-    runtime.createProcessInstanceQuery().processDefinitionKey(WATCH_KEY)
-        .processInstanceBusinessKey(execution.getProcessBusinessKey()).list()
+    CaseProcesses.of(runtime, execution.getProcessBusinessKey(), WATCH_KEY)
         .forEach(watch -> runtime.deleteProcessInstance(watch.getId(), "Review cycle closed"));
   }
 
