@@ -48,11 +48,7 @@ class JobAcquisitionTest {
 
   @Test
   void continuationsAndTimersAlikeHaveADueDate() {
-    driver.today("2026-03-02");
-    String ref = driver.receiveRequest("2026-03-02", "2016-05-01").caseReference();
-    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "reason", "Evidence.",
-        "adviceTypes", "EDUCATIONAL"));
-    driver.complete(ref, "provideAdvice", Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
+    String ref = caseWhoseAdviceIsIn("2026-03-02", "EDUCATIONAL");
     String pathway = caseFile.view(ref).processInstanceId();
 
     List<Job> continuations = managementService.createJobQuery().processInstanceId(pathway).messages().list();
@@ -68,11 +64,7 @@ class JobAcquisitionTest {
 
   @Test
   void aJobWrittenWithoutADueDateIsDueWhenTheEngineStarts() {
-    driver.today("2026-03-09");
-    String ref = driver.receiveRequest("2026-03-09", "2016-05-01").caseReference();
-    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "reason", "Evidence.",
-        "adviceTypes", "HEALTH"));
-    driver.complete(ref, "provideAdvice", Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
+    String ref = caseWhoseAdviceIsIn("2026-03-09", "HEALTH");
     String pathway = caseFile.view(ref).processInstanceId();
     Job continuation = managementService.createJobQuery().processInstanceId(pathway).messages().singleResult();
     // as an earlier version wrote it, and as the acquisition query would now never find it
@@ -84,5 +76,15 @@ class JobAcquisitionTest {
     assertThat(dated.getDuedate()).isNotNull();
     driver.runDueJobs();
     assertThat(driver.tasks(ref, "decideWhetherToIssue")).hasSize(1);
+  }
+
+  /** A case whose one advice has just been given: the job that moves it on is waiting. */
+  private String caseWhoseAdviceIsIn(String day, String adviceType) {
+    driver.today(day);
+    String ref = driver.receiveRequest(day, "2016-05-01").caseReference();
+    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "reason", "Evidence.",
+        "adviceTypes", adviceType));
+    driver.complete(ref, "provideAdvice", Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
+    return ref;
   }
 }
