@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.ehcpathway.advice.AdviceType;
 import org.ehcpathway.casefile.CaseRecords;
@@ -36,6 +37,8 @@ public class PlanReviews {
 
   public static final String PROCESS_KEY = "ehc-annual-review";
   static final String WATCH_KEY = "ehc-review-watch";
+  /** The running watch of the review's current cycle, kept so that ending it needs no search. */
+  static final String WATCH_ID = "reviewWatchId";
   static final String AMENDMENT_DECISION = "amendmentDecision";
   private static final List<String> CYCLE_VARIABLES = List.of("meetingDate", "recommendation", "summary",
       "reviewOutcome", "ceaseReason", "reason", "amendmentsSent", "preferredSetting", "meetingRequested",
@@ -89,14 +92,18 @@ public class PlanReviews {
             ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
     due = earlierForPhaseTransfer(reference, base, due);
     int cycle = plans.openCycle(reference, due);
+    boolean firstCycleOfThisReview = !execution.hasVariable("reviewCycle");
     CYCLE_VARIABLES.forEach(execution::removeVariable);
     execution.setVariable("reviewCycle", cycle);
     execution.setVariable("reviewDue", due.toString());
     execution.setVariable("latestMeetingDate", rules.latestReviewMeeting(due).toString());
     record(reference, MilestoneType.REVIEW_CYCLE_OPENED, "Review " + cycle + " due " + due);
-    endWatch(execution);
-    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(WATCH_KEY, reference,
-        Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle));
+    if (!firstCycleOfThisReview) {
+      endWatch(execution);
+    }
+    String watch = execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(WATCH_KEY,
+        reference, Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle)).getId();
+    execution.setVariable(WATCH_ID, watch);
   }
 
   /** A phase transfer falling due before the review would be: the review is scheduled back from its deadline. */
@@ -216,10 +223,19 @@ public class PlanReviews {
         "Review " + watchedCycle + " due " + due + "; told " + Recipients.describe(told, "caseworker or managers"));
   }
 
+  /**
+   * Ends the watch of the current cycle, found by the id kept when it started; a review that an earlier version
+   * opened has no such id, and its watch is found by the case reference.
+   */
   private static void endWatch(DelegateExecution execution) {
     var runtime = execution.getProcessEngineServices().getRuntimeService();
-    CaseProcesses.of(runtime, execution.getProcessBusinessKey(), WATCH_KEY)
-        .forEach(watch -> runtime.deleteProcessInstance(watch.getId(), "Review cycle closed"));
+    Object watch = execution.getVariable(WATCH_ID);
+    List<String> watches = watch != null
+        ? runtime.createProcessInstanceQuery().processInstanceId(watch.toString()).list().stream()
+            .map(ProcessInstance::getId).toList()
+        : CaseProcesses.of(runtime, execution.getProcessBusinessKey(), WATCH_KEY).stream()
+            .map(ProcessInstance::getId).toList();
+    watches.forEach(id -> runtime.deleteProcessInstance(id, "Review cycle closed"));
   }
 
   public void cease(DelegateExecution execution) {

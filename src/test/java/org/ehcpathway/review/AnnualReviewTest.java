@@ -90,6 +90,11 @@ class AnnualReviewTest {
             "{\"nextPhaseTransfer\":\"SCHOOL:2028\"}", headers), String.class).getStatusCode().value()).isEqualTo(200);
     Task next = driver.task(ref, "scheduleReviewMeeting");
     assertThat(taskService.getVariable(next.getId(), "meetingDate")).isNull();   // a fresh form for the next cycle
+    // the first cycle's watch ended when the next cycle opened: one watch runs, the second cycle's
+    var watches = runtimeService.createProcessInstanceQuery().processDefinitionKey("ehc-review-watch")
+        .processInstanceBusinessKey(ref).list();
+    assertThat(watches).hasSize(1);
+    assertThat(runtimeService.getVariable(watches.get(0).getId(), "reviewCycle")).isEqualTo(2);
   }
 
   @Test
