@@ -53,9 +53,10 @@ final class ReadModelCopies {
     for (String table : TABLES) {
       copy(table, from, yearsBack);
     }
+    closeAdviceOfClosedCopies();
     if (postgres) {
       for (String table : TABLES) {
-        jdbc.sql("ANALYZE " + table).update();
+        jdbc.sql("VACUUM ANALYZE " + table).update();
       }
     }
   }
@@ -64,6 +65,18 @@ final class ReadModelCopies {
   void deleteCopies() {
     for (int i = TABLES.size() - 1; i >= 0; i--) {
       jdbc.sql("DELETE FROM " + TABLES.get(i) + " WHERE NOT " + ORIGINALS).update();
+    }
+  }
+
+  /** What CaseRecords.close does for a real case: its advice is no longer awaited (V12's awaited_until). */
+  private void closeAdviceOfClosedCopies() {
+    boolean hasColumn = jdbc.sql("SELECT COUNT(*) FROM information_schema.columns WHERE UPPER(table_name) ="
+        + " 'CASE_ADVICE' AND UPPER(column_name) = 'AWAITED_UNTIL'").query(Long.class).single() > 0;
+    if (hasColumn) {
+      jdbc.sql("UPDATE case_advice SET awaited_until = (SELECT c.closed_date FROM ehc_case c"
+          + " WHERE c.case_reference = case_advice.case_reference) WHERE awaited_until IS NULL AND EXISTS"
+          + " (SELECT 1 FROM ehc_case c WHERE c.case_reference = case_advice.case_reference"
+          + " AND c.closed_date IS NOT NULL)").update();
     }
   }
 
