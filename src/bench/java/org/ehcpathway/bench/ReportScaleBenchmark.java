@@ -137,6 +137,7 @@ class ReportScaleBenchmark {
           .append(timeliness).append(" | ").append(monthly).append(" | ").append(atRisk).append(" (")
           .append(listed.size()).append(") | ").append(year.requestsReceived()).append(" | `").append(before)
           .append("` / `").append(after).append("` |\n");
+      System.out.println("ReportScaleBenchmark " + name + ": " + table.substring(table.lastIndexOf("| " + cases)));
     }
     return table.toString();
   }
