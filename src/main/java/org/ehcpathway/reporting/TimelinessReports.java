@@ -3,7 +3,6 @@ package org.ehcpathway.reporting;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,34 +161,39 @@ public class TimelinessReports {
   /**
    * Advice past its due date at the end of each period ({@code ends}, in period order), neither returned nor closed
    * without it, on a case open then: still awaited then, by {@code awaited_until}. Only advice awaited now or
-   * until after the first end can count, and only that is read (by index).
+   * until after the first end can count, and only that is read (by index), once: one {@code COUNT} column per
+   * distinct end. (Not a join to a table of the ends: H2 runs the union again for each end.)
    */
   private void countOutstandingAdvice(List<LocalDate> ends, List<Figures> figures) {
+    List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
     Map<LocalDate, Map<String, Long>> outstanding = new HashMap<>();
-    List<Object> params = new ArrayList<>(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
-    params.addAll(new TreeSet<>(ends));
-    jdbc.sql("SELECT e.period_end, a.advice_type, COUNT(*) FROM ("
+    List<Object> params = new ArrayList<>();
+    StringBuilder counts = new StringBuilder();
+    for (LocalDate end : distinct) {
+      counts.append(", COUNT(CASE WHEN requested_date <= ? AND due_date < ?"
+          + " AND (awaited_until IS NULL OR awaited_until > ?) THEN 1 END)");
+      params.addAll(List.of(end, end, end));
+    }
+    params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
+    jdbc.sql("SELECT advice_type" + counts + " FROM ("
             + " SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
             + " WHERE awaited_until IS NULL AND due_date < ? AND purpose = 'ASSESSMENT'"
             + " UNION ALL SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
             + " WHERE awaited_until > ? AND due_date < ? AND awaited_until > due_date AND purpose = 'ASSESSMENT'"
-            + ") a JOIN " + periodEnds(new TreeSet<>(ends).size()) + " ON a.requested_date <= e.period_end"
-            + " AND a.due_date < e.period_end AND (a.awaited_until IS NULL OR a.awaited_until > e.period_end)"
-            + " GROUP BY e.period_end, a.advice_type")
+            + ") a GROUP BY advice_type")
         .params(params)
         .query(rs -> {
-          outstanding.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>())
-              .put(rs.getString(2), rs.getLong(3));
+          for (int i = 0; i < distinct.size(); i++) {
+            long count = rs.getLong(i + 2);
+            if (count > 0) {
+              outstanding.computeIfAbsent(distinct.get(i), k -> new HashMap<>()).put(rs.getString(1), count);
+            }
+          }
         });
     for (int i = 0; i < ends.size(); i++) {
       Figures f = figures.get(i);
       outstanding.getOrDefault(ends.get(i), Map.of()).forEach((type, count) -> f.advice(type)[3] = count);
     }
-  }
-
-  /** The distinct period ends as a table {@code e(period_end)}, one parameter each. */
-  private static String periodEnds(int count) {
-    return "(VALUES " + String.join(", ", Collections.nCopies(count, "(CAST(? AS DATE))")) + ") e(period_end)";
   }
 
   private void countReviewDecisions(ReportPeriods periods, List<Figures> figures) {
@@ -206,25 +210,32 @@ public class TimelinessReports {
 
   /**
    * Review cycles past their due date at the end of each period with no decision by then, of plans not ceased by
-   * then. Only cycles undecided now, or decided late after the first end, can count, and only those are read.
+   * then. Only cycles undecided now, or decided late after the first end, can count, and only those are read, once:
+   * one {@code COUNT} column per distinct end.
    */
   private void countReviewsOverdue(List<LocalDate> ends, List<Figures> figures) {
+    List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
     Map<LocalDate, Long> overdue = new HashMap<>();
-    List<Object> params = new ArrayList<>(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
-    params.addAll(new TreeSet<>(ends));
-    jdbc.sql("SELECT e.period_end, COUNT(*) FROM ("
+    List<Object> params = new ArrayList<>();
+    StringBuilder counts = new StringBuilder();
+    for (LocalDate end : distinct) {
+      counts.append(counts.isEmpty() ? "" : ", ").append("COUNT(CASE WHEN r.due_date < ?"
+          + " AND (r.decision_date IS NULL OR r.decision_date > ?)"
+          + " AND (p.ceased_date IS NULL OR p.ceased_date > ?) THEN 1 END)");
+      params.addAll(List.of(end, end, end));
+    }
+    params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
+    jdbc.sql("SELECT " + counts + " FROM ("
             + " SELECT case_reference, due_date, decision_date FROM plan_review"
             + " WHERE decision_date IS NULL AND due_date < ?"
             + " UNION ALL SELECT case_reference, due_date, decision_date FROM plan_review"
             + " WHERE decision_date > ? AND due_date < ? AND decision_date > due_date"
-            + ") r JOIN ehc_plan p ON p.case_reference = r.case_reference"
-            + " JOIN " + periodEnds(new TreeSet<>(ends).size()) + " ON r.due_date < e.period_end"
-            + " AND (r.decision_date IS NULL OR r.decision_date > e.period_end)"
-            + " AND (p.ceased_date IS NULL OR p.ceased_date > e.period_end)"
-            + " GROUP BY e.period_end")
+            + ") r JOIN ehc_plan p ON p.case_reference = r.case_reference")
         .params(params)
         .query(rs -> {
-          overdue.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+          for (int i = 0; i < distinct.size(); i++) {
+            overdue.put(distinct.get(i), rs.getLong(i + 1));
+          }
         });
     for (int i = 0; i < ends.size(); i++) {
       figures.get(i).reviewsOverdue = overdue.getOrDefault(ends.get(i), 0L);
