@@ -90,6 +90,8 @@ class ReportOldVsNewBenchmark {
 
   private final int calls = Integer.getInteger("bench.calls", 3);
   private final int rounds = Integer.getInteger("bench.rounds", 2);
+  /** 1: layout A of ReportScaleBenchmark (every copy in 2025); more: layout B, copies spread over that many years. */
+  private final int years = Integer.getInteger("bench.years", 1);
   private final long[] targets = Arrays.stream(System.getProperty("bench.targets", "10000,100000")
       .split(",")).mapToLong(Long::parseLong).toArray();
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -122,7 +124,7 @@ class ReportOldVsNewBenchmark {
     ReadModelCopies copies = new ReadModelCopies(jdbc, postgres, TO);
     ClockUtil.setCurrentTime(java.util.Date.from(TO.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
     for (long target : targets) {
-      copies.copyUntil(target, 1);
+      copies.copyUntil(target, years);
       long cases = copies.cases();
       print("| cases | round | indexes | code | timeliness ms (cpu) | monthly ms (cpu) | atRisk ms (cpu) | load before / after |");
       for (int round = 1; round <= rounds; round++) {
@@ -237,7 +239,7 @@ class ReportOldVsNewBenchmark {
   }
 
   private void save(long cases, String code, Object year, Object monthly, Object atRisk) throws Exception {
-    Path dir = Path.of("target/bench/report-content-oldnew-" + db);
+    Path dir = Path.of("target/bench/report-content-oldnew-" + db + (years > 1 ? "-spread" + years : ""));
     Files.createDirectories(dir);
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("timeliness", year);
