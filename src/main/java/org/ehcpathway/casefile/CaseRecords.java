@@ -102,6 +102,9 @@ public class CaseRecords implements CaseDates {
   public void close(String reference, CaseStatus status, LocalDate date) {
     jdbc.sql("UPDATE ehc_case SET status = ?, stage = 'closed', closed_date = ? WHERE case_reference = ?")
         .params(status.name(), date, reference).update();
+    jdbc.sql("UPDATE case_advice SET awaited_until = ? WHERE case_reference = ?"
+            + " AND (awaited_until IS NULL OR awaited_until > ?)")
+        .params(date, reference, date).update();
   }
 
   /** An advice request for the assessment ({@code reviewCycle} null) or for a review meeting. */
@@ -132,28 +135,31 @@ public class CaseRecords implements CaseDates {
         .params(reference, reviewCycle).query(String.class).list();
     jdbc.sql("""
             UPDATE case_advice SET closed_without_return_date = ?, outcome = 'NOT_RECEIVED_BEFORE_MEETING',
-              closed_without_reason = 'Not received before the review meeting'
+              closed_without_reason = 'Not received before the review meeting',
+              awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
             WHERE case_reference = ? AND purpose = 'REVIEW' AND review_cycle = ?
               AND returned_date IS NULL AND closed_without_return_date IS NULL""")
-        .params(date, reference, reviewCycle).update();
+        .params(date, date, date, reference, reviewCycle).update();
     return types;
   }
 
   public void recordAdviceReturned(String processInstanceId, LocalDate returned, String outcome, String summary,
       String actor) {
     jdbc.sql("""
-            UPDATE case_advice SET returned_date = ?, outcome = ?, summary = ?, returned_by = ?
+            UPDATE case_advice SET returned_date = ?, outcome = ?, summary = ?, returned_by = ?,
+              awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
             WHERE process_instance_id = ?""")
-        .params(returned, outcome, truncate(summary, 4000), actor, processInstanceId).update();
+        .params(returned, outcome, truncate(summary, 4000), actor, returned, returned, processInstanceId).update();
   }
 
   /** The case goes on without this advice; returned_date stays empty so it never counts as returned. */
   public void recordAdviceClosedWithoutReturn(String processInstanceId, LocalDate date, String outcome,
       String reason) {
     jdbc.sql("""
-            UPDATE case_advice SET closed_without_return_date = ?, outcome = ?, closed_without_reason = ?
+            UPDATE case_advice SET closed_without_return_date = ?, outcome = ?, closed_without_reason = ?,
+              awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
             WHERE process_instance_id = ?""")
-        .params(date, outcome, truncate(reason, 500), processInstanceId).update();
+        .params(date, outcome, truncate(reason, 500), date, date, processInstanceId).update();
   }
 
   public void recordException(String reference, CaseView.CaseException exception) {

@@ -102,8 +102,8 @@ public class AtRiskList {
     jdbc.sql("""
             SELECT a.case_reference, a.advice_type, a.due_date FROM case_advice a
             JOIN ehc_case c ON c.case_reference = a.case_reference
-            WHERE c.status = 'OPEN' AND a.purpose = 'ASSESSMENT' AND a.returned_date IS NULL
-              AND a.closed_without_return_date IS NULL
+            WHERE a.awaited_until IS NULL AND c.status = 'OPEN' AND a.purpose = 'ASSESSMENT'
+              AND a.returned_date IS NULL AND a.closed_without_return_date IS NULL
             ORDER BY a.due_date, a.advice_type""")
         .query(rs -> {
           LocalDate due = rs.getObject(3, LocalDate.class);

@@ -56,6 +56,11 @@ final class ReportPeriods {
     return ends.get(ends.size() - 1);
   }
 
+  /** Each period's end, or {@code today} where the period ends later: "at the end of the period". */
+  List<LocalDate> endsUpTo(LocalDate today) {
+    return ends.stream().map(end -> end.isAfter(today) ? today : end).toList();
+  }
+
   LocalDate start(int index) {
     return starts.get(index);
   }

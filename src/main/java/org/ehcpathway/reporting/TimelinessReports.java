@@ -3,10 +3,12 @@ package org.ehcpathway.reporting;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.ehcpathway.advice.AdviceType;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
@@ -63,12 +65,12 @@ public class TimelinessReports {
     countAdvice(periods, figures);
     countReviewDecisions(periods, figures);
     countPhaseTransfers(periods, figures);
+    List<LocalDate> ends = periods.endsUpTo(clock.today());
+    countOutstandingAdvice(ends, figures);
+    countReviewsOverdue(ends, figures);
     List<TimelinessReport> reports = new ArrayList<>();
     for (int i = 0; i < periods.size(); i++) {
-      LocalDate end = periods.end(i).isAfter(clock.today()) ? clock.today() : periods.end(i);
-      Figures f = figures.get(i);
-      countOutstandingAdvice(end, f);
-      reports.add(f.report(periods.start(i), periods.end(i), reviewsOverdue(end)));
+      reports.add(figures.get(i).report(periods.start(i), periods.end(i)));
     }
     return reports;
   }
@@ -156,19 +158,42 @@ public class TimelinessReports {
         });
   }
 
-  /** Advice past its due date at {@code end}, neither returned nor closed without it, on a case open then. */
-  private void countOutstandingAdvice(LocalDate end, Figures f) {
-    jdbc.sql("""
-            SELECT a.advice_type, COUNT(*) FROM case_advice a JOIN ehc_case c ON c.case_reference = a.case_reference
-            WHERE a.purpose = 'ASSESSMENT' AND a.requested_date <= ? AND a.due_date < ?
-              AND (a.returned_date IS NULL OR a.returned_date > ?)
-              AND (a.closed_without_return_date IS NULL OR a.closed_without_return_date > ?)
-              AND (c.closed_date IS NULL OR c.closed_date > ?)
-            GROUP BY a.advice_type""")
-        .params(end, end, end, end, end)
+  /**
+   * Advice past its due date at the end of each period ({@code ends}, in period order), neither returned nor closed
+   * without it, on a case open then: still awaited then, by {@code awaited_until}. Only advice awaited now or
+   * until after the first end can count, and only that is read (by index), once: one {@code COUNT} column per
+   * distinct end. (Not a join to a table of the ends: H2 runs the union again for each end.)
+   */
+  private void countOutstandingAdvice(List<LocalDate> ends, List<Figures> figures) {
+    List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
+    Map<LocalDate, Map<String, Long>> outstanding = new HashMap<>();
+    List<Object> params = new ArrayList<>();
+    StringBuilder counts = new StringBuilder();
+    for (LocalDate end : distinct) {
+      counts.append(", COUNT(CASE WHEN requested_date <= ? AND due_date < ?"
+          + " AND (awaited_until IS NULL OR awaited_until > ?) THEN 1 END)");
+      params.addAll(List.of(end, end, end));
+    }
+    params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
+    jdbc.sql("SELECT advice_type" + counts + " FROM ("
+            + " SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
+            + " WHERE awaited_until IS NULL AND due_date < ? AND purpose = 'ASSESSMENT'"
+            + " UNION ALL SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
+            + " WHERE awaited_until > ? AND due_date < ? AND awaited_until > due_date AND purpose = 'ASSESSMENT'"
+            + ") a GROUP BY advice_type")
+        .params(params)
         .query(rs -> {
-          f.advice(rs.getString(1))[3] = rs.getLong(2);
+          for (int i = 0; i < distinct.size(); i++) {
+            long count = rs.getLong(i + 2);
+            if (count > 0) {
+              outstanding.computeIfAbsent(distinct.get(i), k -> new HashMap<>()).put(rs.getString(1), count);
+            }
+          }
         });
+    for (int i = 0; i < ends.size(); i++) {
+      Figures f = figures.get(i);
+      outstanding.getOrDefault(ends.get(i), Map.of()).forEach((type, count) -> f.advice(type)[3] = count);
+    }
   }
 
   private void countReviewDecisions(ReportPeriods periods, List<Figures> figures) {
@@ -183,13 +208,38 @@ public class TimelinessReports {
         });
   }
 
-  /** Review cycles past their due date at {@code end} with no decision by then, of plans not ceased by then. */
-  private long reviewsOverdue(LocalDate end) {
-    return jdbc.sql("""
-            SELECT COUNT(*) FROM plan_review r JOIN ehc_plan p ON p.case_reference = r.case_reference
-            WHERE r.due_date < ? AND (r.decision_date IS NULL OR r.decision_date > ?)
-              AND (p.ceased_date IS NULL OR p.ceased_date > ?)""")
-        .params(end, end, end).query(Long.class).single();
+  /**
+   * Review cycles past their due date at the end of each period with no decision by then, of plans not ceased by
+   * then. Only cycles undecided now, or decided late after the first end, can count, and only those are read, once:
+   * one {@code COUNT} column per distinct end.
+   */
+  private void countReviewsOverdue(List<LocalDate> ends, List<Figures> figures) {
+    List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
+    Map<LocalDate, Long> overdue = new HashMap<>();
+    List<Object> params = new ArrayList<>();
+    StringBuilder counts = new StringBuilder();
+    for (LocalDate end : distinct) {
+      counts.append(counts.isEmpty() ? "" : ", ").append("COUNT(CASE WHEN r.due_date < ?"
+          + " AND (r.decision_date IS NULL OR r.decision_date > ?)"
+          + " AND (p.ceased_date IS NULL OR p.ceased_date > ?) THEN 1 END)");
+      params.addAll(List.of(end, end, end));
+    }
+    params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
+    jdbc.sql("SELECT " + counts + " FROM ("
+            + " SELECT case_reference, due_date, decision_date FROM plan_review"
+            + " WHERE decision_date IS NULL AND due_date < ?"
+            + " UNION ALL SELECT case_reference, due_date, decision_date FROM plan_review"
+            + " WHERE decision_date > ? AND due_date < ? AND decision_date > due_date"
+            + ") r JOIN ehc_plan p ON p.case_reference = r.case_reference")
+        .params(params)
+        .query(rs -> {
+          for (int i = 0; i < distinct.size(); i++) {
+            overdue.put(distinct.get(i), rs.getLong(i + 1));
+          }
+        });
+    for (int i = 0; i < ends.size(); i++) {
+      figures.get(i).reviewsOverdue = overdue.getOrDefault(ends.get(i), 0L);
+    }
   }
 
   /**
@@ -197,24 +247,22 @@ public class TimelinessReports {
    * period, and those with an amended plan issued in the 12 months up to it.
    */
   private void countPhaseTransfers(ReportPeriods periods, List<Figures> figures) {
-    Map<String, String> transfers = new TreeMap<>();
+    Map<String, LocalDate> deadlines = new TreeMap<>();
     Map<String, List<LocalDate>> amendedPlans = new TreeMap<>();
     jdbc.sql("""
-            SELECT p.case_reference, p.next_phase_transfer, r.amended_plan_issued_date FROM ehc_plan p
+            SELECT p.case_reference, p.phase_transfer_deadline, r.amended_plan_issued_date FROM ehc_plan p
             LEFT JOIN plan_review r ON r.case_reference = p.case_reference AND r.amended_plan_issued_date IS NOT NULL
-            WHERE p.next_phase_transfer IS NOT NULL""")
+            WHERE p.phase_transfer_deadline BETWEEN ? AND ?""")
+        .params(periods.first(), periods.last())
         .query(rs -> {
-          transfers.put(rs.getString(1), rs.getString(2));
+          deadlines.put(rs.getString(1), rs.getObject(2, LocalDate.class));
           LocalDate amended = rs.getObject(3, LocalDate.class);
           if (amended != null) {
             amendedPlans.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(amended);
           }
         });
-    for (var transfer : transfers.entrySet()) {
-      LocalDate deadline = rules.phaseTransferDeadline(transfer.getValue());
-      if (deadline.isBefore(periods.first()) || deadline.isAfter(periods.last())) {
-        continue;
-      }
+    for (var transfer : deadlines.entrySet()) {
+      LocalDate deadline = transfer.getValue();
       Figures f = figures.get(periods.index(deadline));
       f.phaseTransfersDue++;
       f.phaseTransfersOnTime += amendedPlans.getOrDefault(transfer.getKey(), List.of()).stream()
@@ -234,6 +282,7 @@ public class TimelinessReports {
     long reviewDecisionsWithin4Weeks;
     long phaseTransfersDue;
     long phaseTransfersOnTime;
+    long reviewsOverdue;
 
     Figures() {
       for (AdviceType type : AdviceType.values()) {
@@ -246,7 +295,7 @@ public class TimelinessReports {
       return advice.computeIfAbsent(type, k -> new long[4]);
     }
 
-    TimelinessReport report(LocalDate from, LocalDate to, long reviewsOverdue) {
+    TimelinessReport report(LocalDate from, LocalDate to) {
       Tallies.Tally total = tallies.total;
       Map<String, TimelinessReport.AdviceTimeliness> adviceFigures = new LinkedHashMap<>();
       advice.forEach((type, c) -> adviceFigures.put(type, new TimelinessReport.AdviceTimeliness(c[0], c[1], c[2],

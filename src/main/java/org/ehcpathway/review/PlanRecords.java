@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.ehcpathway.statutory.ReviewDates;
+import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class PlanRecords implements ReviewDates {
 
   private final JdbcClient jdbc;
+  private final StatutoryDeadlines rules;
 
-  public PlanRecords(JdbcClient jdbc) {
+  public PlanRecords(JdbcClient jdbc, StatutoryDeadlines rules) {
     this.jdbc = jdbc;
+    this.rules = rules;
   }
 
   public void createPlan(String reference, LocalDate issued, String namedSetting) {
@@ -35,9 +38,11 @@ public class PlanRecords implements ReviewDates {
       String nextPhaseTransfer, String placement) {
     jdbc.sql("""
             INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, last_review_date,
-              source_reference, next_phase_transfer)
-            VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?)""")
-        .params(reference, issued, placement, lastReview, sourceReference, nextPhaseTransfer).update();
+              source_reference, next_phase_transfer, phase_transfer_deadline)
+            VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")
+        .params(reference, issued, placement, lastReview, sourceReference, nextPhaseTransfer,
+            phaseTransferDeadline(nextPhaseTransfer))
+        .update();
   }
 
   public Optional<String> nextPhaseTransfer(String reference) {
@@ -45,10 +50,14 @@ public class PlanRecords implements ReviewDates {
         .query((rs, n) -> rs.getString(1)).optional();
   }
 
-  /** Returns false when the case has no plan. */
+  /** Returns false when the case has no plan. The transfer's deadline is stored with it, for the reports. */
   public boolean setNextPhaseTransfer(String reference, String nextPhaseTransfer) {
-    return jdbc.sql("UPDATE ehc_plan SET next_phase_transfer = ? WHERE case_reference = ?")
-        .params(nextPhaseTransfer, reference).update() == 1;
+    return jdbc.sql("UPDATE ehc_plan SET next_phase_transfer = ?, phase_transfer_deadline = ? WHERE case_reference = ?")
+        .params(nextPhaseTransfer, phaseTransferDeadline(nextPhaseTransfer), reference).update() == 1;
+  }
+
+  private LocalDate phaseTransferDeadline(String nextPhaseTransfer) {
+    return nextPhaseTransfer == null ? null : rules.phaseTransferDeadline(nextPhaseTransfer);
   }
 
   public boolean isImported(String sourceReference) {

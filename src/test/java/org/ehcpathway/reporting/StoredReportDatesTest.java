@@ -1,0 +1,118 @@
+package org.ehcpathway.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ehcpathway.PathwayDriver;
+import org.ehcpathway.PathwayIntegrationTest;
+import org.ehcpathway.casefile.CaseFile;
+import org.ehcpathway.review.PlanRecords;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The dates the read model stores for the reports (V12): a plan's phase transfer deadline, written with its next
+ * phase transfer and filled in by migration V13, and the day an advice request stopped being awaited. Dates in
+ * 2046 and 2047, which no other test reports on.
+ */
+@PathwayIntegrationTest
+class StoredReportDatesTest {
+
+  @Autowired PathwayDriver driver;
+  @Autowired PlanRecords plans;
+  @Autowired CaseFile caseFile;
+  @Autowired TimelinessReports reports;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired Map<String, JavaMigration> javaMigrations;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void thePhaseTransferDeadlineIsStoredWithTheTransferAndFollowsItsChanges() {
+    String plan = driver.planIssuedOn("2026-05-20", "2015-01-01");
+
+    plans.setNextPhaseTransfer(plan, "SCHOOL:2047");
+    assertThat(phaseTransferDeadline(plan)).isEqualTo("2047-02-15");
+    plans.setNextPhaseTransfer(plan, "POST16:2047");
+    assertThat(phaseTransferDeadline(plan)).isEqualTo("2047-03-31");
+    plans.setNextPhaseTransfer(plan, "POST16_TO_POST16:2047-09-01");
+    assertThat(phaseTransferDeadline(plan)).isEqualTo("2047-04-01");
+
+    driver.today("2048-01-01");
+    assertThat(reports.months(YearMonth.of(2047, 3), YearMonth.of(2047, 4)))
+        .extracting(report -> report.reviews().phaseTransfersDue()).containsExactly(0L, 1L);
+  }
+
+  @Test
+  void theBackfillStoresTheDeadlineOfTransfersRecordedBeforeTheColumn() throws Exception {
+    String plan = driver.planIssuedOn("2026-05-21", "2015-01-01");
+    plans.setNextPhaseTransfer(plan, "SCHOOL:2047");
+    jdbc.sql("UPDATE ehc_plan SET phase_transfer_deadline = NULL WHERE case_reference = ?").param(plan).update();
+
+    JavaMigration backfill = javaMigrations.values().stream()
+        .filter(migration -> migration.getVersion().getVersion().equals("13")).findFirst().orElseThrow();
+    try (Connection connection = dataSource.getConnection()) {
+      backfill.migrate(new Context() {
+        @Override
+        public Configuration getConfiguration() {
+          return null;
+        }
+
+        @Override
+        public Connection getConnection() {
+          return connection;
+        }
+      });
+    }
+    assertThat(phaseTransferDeadline(plan)).isEqualTo("2047-02-15");
+  }
+
+  @Test
+  void adviceIsAwaitedUntilItIsReturnedOrItsCaseCloses() {
+    driver.today("2046-01-08");
+    String returned = driver.receiveRequest("2046-01-08", "2040-01-01").caseReference();
+    String withdrawn = driver.receiveRequest("2046-01-08", "2040-01-01").caseReference();
+    driver.today("2046-01-10");
+    for (String ref : new String[] {returned, withdrawn}) {
+      driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
+          "reason", "Evidence."));
+    }
+    assertThat(awaitedUntil(returned)).isNull();
+    driver.today("2046-03-02");
+    driver.giveAllAdvice(returned);
+    driver.today("2046-04-01");
+    caseFile.withdraw(withdrawn, "The family moved away.");
+
+    assertThat(awaitedUntil(returned)).isEqualTo("2046-03-02");
+    assertThat(awaitedUntil(withdrawn)).isEqualTo("2046-04-01");
+    driver.today("2046-05-01");
+    // Due 21 Feb: at the end of February both are overdue; of March, only the withdrawn case's; of April, none.
+    assertThat(reports.months(YearMonth.of(2046, 2), YearMonth.of(2046, 4)))
+        .extracting(report -> report.advice().get("EDUCATIONAL").outstandingOverdue())
+        .containsExactly(2L, 1L, 0L);
+  }
+
+  private LocalDate phaseTransferDeadline(String plan) {
+    return jdbc.sql("SELECT phase_transfer_deadline FROM ehc_plan WHERE case_reference = ?").param(plan)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).list().get(0);
+  }
+
+  private LocalDate awaitedUntil(String reference) {
+    return jdbc.sql("SELECT awaited_until FROM case_advice WHERE case_reference = ? AND purpose = 'ASSESSMENT'")
+        .param(reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).list().get(0);
+  }
+}
