@@ -227,6 +227,10 @@ class Node:
                "--spring.mail.properties.mail.smtp.writetimeout=10000",
                "--ehc.notification.sender.enabled=true",
                f"--ehc.notification.send-interval={self.send_interval}",
+               # Claims are timed by each node's engine clock; here the clocks jump 3 days a step and the two
+               # nodes' jumps are separate calls, so a claim must outlast a jump or the other node takes a claim
+               # made a moment before as expired (docs/notifications.md). Production clocks do not jump.
+               "--ehc.notification.claim=P10D",
                "--logging.level.root=WARN", "--logging.level.org.ehcpathway=INFO"]
         self.proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
         with open(os.path.join(os.path.dirname(self.log_path), f"cluster-node-{self.name}.pid"), "w") as f:

@@ -39,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-  static final Duration CLAIM = Duration.ofMinutes(5);
   static final int BATCH = 50;
 
   private final JdbcClient jdbc;
@@ -50,12 +49,14 @@ public class OutboxSender {
   private final Duration initialDelay;
   private final Duration maxDelay;
   private final int maxAttempts;
+  private final Duration claim;
 
   public OutboxSender(JdbcClient jdbc, JavaMailSender mail, EngineClock clock, PlatformTransactionManager transactions,
       @Value("${ehc.notification.from:ehc-pathway@council.example}") String from,
       @Value("${ehc.notification.retry.initial-delay:PT1M}") Duration initialDelay,
       @Value("${ehc.notification.retry.max-delay:PT1H}") Duration maxDelay,
-      @Value("${ehc.notification.retry.max-attempts:10}") int maxAttempts) {
+      @Value("${ehc.notification.retry.max-attempts:10}") int maxAttempts,
+      @Value("${ehc.notification.claim:PT5M}") Duration claim) {
     if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0 || maxAttempts < 1) {
       throw new IllegalArgumentException("ehc.notification.retry: initial-delay must be positive, max-delay at "
           + "least initial-delay, max-attempts at least 1");
@@ -68,6 +69,7 @@ public class OutboxSender {
     this.initialDelay = initialDelay;
     this.maxDelay = maxDelay;
     this.maxAttempts = maxAttempts;
+    this.claim = claim;
   }
 
   /** Sends every email due now, oldest first; returns how many were sent. */
@@ -123,7 +125,7 @@ public class OutboxSender {
 
   private boolean send(Due row) {
     Instant now = clock.now();
-    Timestamp claimedUntil = Timestamp.from(now.plus(CLAIM));
+    Timestamp claimedUntil = Timestamp.from(now.plus(claim));
     Integer claimed = transaction.execute(status -> jdbc.sql("""
             UPDATE notification_outbox SET status = 'SENDING', claimed_until = ?
             WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ? AND channel = 'EMAIL'""")
