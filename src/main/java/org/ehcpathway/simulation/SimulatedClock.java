@@ -56,12 +56,16 @@ public class SimulatedClock {
    * which runs in a later round. A job that loses an optimistic-locking race (to the job executor, or to a user
    * ending another advice request of the same case) is still there and is tried again in the next round, as
    * the job executor would retry it. A job that fails otherwise is tried once per call and left to its retries.
+   * Timers of one case due at the same instant (a deadline turning red on the day advice is overdue, both at
+   * the start of the day) run in the order of their process's key, not of their random ids, so a seed gives
+   * one history.
    */
   private int runJobsUntilNoneIsDue() {
     Set<String> failed = new HashSet<>();
     int executed = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Job> due = managementService.createJobQuery().executable().orderByJobDuedate().asc()
+          .orderByProcessDefinitionKey().asc().orderByProcessInstanceId().asc()
           .listPage(0, 100 + failed.size()).stream().filter(job -> !failed.contains(job.getId())).toList();
       if (due.isEmpty()) {
         return executed;
