@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -100,7 +101,7 @@ class ApiLoadBenchmark {
   @Test
   void benchmark() throws Exception {
     int users = Integer.getInteger("bench.api.users", 50);
-    int warmUp = Integer.getInteger("bench.api.warmUpSeconds", 20);
+    int warmUp = Integer.getInteger("bench.api.warmUpSeconds", 120);
     int seconds = Integer.getInteger("bench.api.seconds", 60);
     int stressSeconds = Integer.getInteger("bench.api.stressSeconds", 60);
     int think = Integer.getInteger("bench.api.thinkMillis", 1000);
@@ -119,7 +120,15 @@ class ApiLoadBenchmark {
         HttpResponse.BodyHandlers.ofString()).body()).get("today").asText());
 
     run("warm-up", users, warmUp, 0);
+    boolean statistics = Boolean.getBoolean("bench.queryStatistics") && url == null;
+    if (statistics) {
+      jdbc().execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
+      jdbc().execute("SET QUERY_STATISTICS TRUE");
+    }
     Phase withThink = run("think time", users, seconds, think);
+    if (statistics) {
+      writeQueryStatistics(withThink);
+    }
     Phase stress = run("no think time", users, stressSeconds, 0);
     String command = "mvn -o -Pbench verify -Dtest=ApiLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false"
         + " -Dbench.api.users=" + users + " -Dbench.api.thinkMillis=" + think + " -Dbench.api.warmUpSeconds=" + warmUp
@@ -131,6 +140,27 @@ class ApiLoadBenchmark {
     String text = report(users, command, loadStart, history, List.of(withThink, stress));
     System.out.println(text);
     PerformanceDoc.write(url == null ? "api" : "api-postgres", text, url == null ? "api.md" : "api-postgres.md");
+  }
+
+  /**
+   * With {@code -Dbench.queryStatistics=true} (H2 only): the think-time phase's SQL statements by H2's cumulative
+   * execution time, in {@code target/bench/statements-api.txt}, to see where the server's time goes.
+   */
+  private void writeQueryStatistics(Phase phase) throws IOException {
+    StringBuilder out = new StringBuilder("Statements of the think-time phase (" + phase.samples().size()
+        + " requests), by H2's cumulative execution time\n");
+    jdbc().query("SELECT SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME FROM"
+        + " INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC", rs -> {
+          out.append(String.format("%9.1f ms %7d x  %s%n", rs.getDouble(3), rs.getLong(2),
+              rs.getString(1).replaceAll("\\s+", " ")));
+        });
+    jdbc().execute("SET QUERY_STATISTICS FALSE");
+    Files.createDirectories(Path.of("target/bench"));
+    Files.writeString(Path.of("target/bench", "statements-api.txt"), out);
+  }
+
+  private JdbcTemplate jdbc() {
+    return new JdbcTemplate(dataSource);
   }
 
   private Phase run(String name, int users, int seconds, double thinkMillis) throws InterruptedException, IOException {
@@ -195,6 +225,7 @@ class ApiLoadBenchmark {
     @Override
     public void run() {
       try {
+        think();   // users arrive over the first second, not all in the same millisecond (which queued 50 at once)
         while (System.nanoTime() < deadline) {
           if (role == Role.MANAGER) {
             managerSession();

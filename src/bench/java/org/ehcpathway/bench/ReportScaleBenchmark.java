@@ -66,6 +66,8 @@ class ReportScaleBenchmark {
   private final int existingPlans = Integer.getInteger("bench.existingPlans", 100);
   private final long[] targets = Arrays.stream(System.getProperty("bench.targets", "10000,100000,1000000")
       .split(",")).mapToLong(Long::parseLong).toArray();
+  /** {@code -Dbench.layouts=B} runs only the national layout (a million copies take minutes on each). */
+  private final String layouts = System.getProperty("bench.layouts", "A,B");
   private String database;
 
   @Test
@@ -89,17 +91,22 @@ class ReportScaleBenchmark {
         .append(" verify -Dtest=ReportScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.targets=")
         .append(String.join(",", Arrays.stream(targets).mapToObj(Long::toString).toList()))
         .append(" -Dbench.years=").append(years).append(" -Dbench.requestsPerMonth=").append(requestsPerMonth)
-        .append(" -Dbench.existingPlans=").append(existingPlans).append("`\n\n")
+        .append(" -Dbench.existingPlans=").append(existingPlans)
+        .append(layouts.equals("A,B") ? "" : " -Dbench.layouts=" + layouts).append("`\n\n")
         .append("Median of ").append(calls).append(" calls after 1 warm-up, milliseconds, as at ").append(TO)
         .append(" (engine clock). Load average before / after each row's calls.\n\n");
 
-    out.append("#### A: every copy in 2025 (worst case: the year's report counts every case)\n\n");
-    out.append(scenario(copies, 1, "same-year"));
-    copies.deleteCopies();
-    out.append("\n#### B: copies spread over ").append(years).append(" years (")
-        .append(TO.getYear() - years + 1).append(" to ").append(TO.getYear())
-        .append("; a year's report counts about 1/").append(years).append(" of the cases)\n\n");
-    out.append(scenario(copies, years, "spread"));
+    if (layouts.contains("A")) {
+      out.append("#### A: every copy in 2025 (worst case: the year's report counts every case)\n\n");
+      out.append(scenario(copies, 1, "same-year"));
+      copies.deleteCopies();
+    }
+    if (layouts.contains("B")) {
+      out.append("\n#### B: copies spread over ").append(years).append(" years (")
+          .append(TO.getYear() - years + 1).append(" to ").append(TO.getYear())
+          .append("; a year's report counts about 1/").append(years).append(" of the cases)\n\n");
+      out.append(scenario(copies, years, "spread"));
+    }
     ClockUtil.reset();
     PerformanceDoc.write(postgres ? "reports-postgresql" : "reports-h2", out.toString(),
         "reports-" + (postgres ? "postgresql" : "h2") + ".md");
