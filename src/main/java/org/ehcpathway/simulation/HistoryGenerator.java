@@ -1,8 +1,6 @@
 package org.ehcpathway.simulation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -27,20 +25,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.ehcpathway.casefile.CaseFile;
-import org.ehcpathway.casefile.CaseRecords;
-import org.ehcpathway.casefile.CaseStatus;
-import org.ehcpathway.casefile.ExceptionGround;
-import org.ehcpathway.casefile.ExceptionRegister;
-import org.ehcpathway.casefile.ExceptionRequest;
 import org.ehcpathway.intake.IntakeService;
 import org.ehcpathway.review.PlanImport;
 import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -80,9 +70,7 @@ public class HistoryGenerator {
   }
 
   private final IntakeService intake;
-  private final CaseRecords records;
-  private final CaseFile caseFile;
-  private final ExceptionRegister exceptions;
+  private final SimulatedCaseEvents caseEvents;
   private final PlanImport planImport;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -93,17 +81,14 @@ public class HistoryGenerator {
   private final SimulatedStaff staff;
   private final SimulatedFamilies families;
   private final SimulationRuns runs;
-  private final ObjectMapper objectMapper;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  HistoryGenerator(IntakeService intake, CaseRecords records, CaseFile caseFile, ExceptionRegister exceptions,
-      PlanImport planImport, TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      ProcessEngine engine, SimulatedClock simulatedClock, EngineClock clock, SimulatedStaff staff,
-      SimulatedFamilies families, SimulationRuns runs, ObjectMapper objectMapper) {
+  HistoryGenerator(IntakeService intake, SimulatedCaseEvents caseEvents, PlanImport planImport,
+      TaskService taskService, RuntimeService runtimeService, IdentityService identityService, ProcessEngine engine,
+      SimulatedClock simulatedClock, EngineClock clock, SimulatedStaff staff, SimulatedFamilies families,
+      SimulationRuns runs) {
     this.intake = intake;
-    this.records = records;
-    this.caseFile = caseFile;
-    this.exceptions = exceptions;
+    this.caseEvents = caseEvents;
     this.planImport = planImport;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -114,7 +99,6 @@ public class HistoryGenerator {
     this.staff = staff;
     this.families = families;
     this.runs = runs;
-    this.objectMapper = objectMapper;
   }
 
   /** The period a run covers: {@code from} and {@code to} when given, else the months up to today. */
@@ -196,7 +180,7 @@ public class HistoryGenerator {
     }
 
     HistoryResult run() {
-      runId = runs.start(settings.seed(), from, to, user, json(settings));
+      runId = runs.start(settings, from, to, user);
       moveTo(from);
       LOG.info("Simulating {} to {} (seed {}), run {}", from, to, settings.seed(), runId);
       importExistingPlans();
@@ -256,10 +240,10 @@ public class HistoryGenerator {
       track(reference, script);
       requestReferences.add(reference);
       if (script.withdrawalDay() != null) {
-        events.computeIfAbsent(script.withdrawalDay(), d -> new ArrayList<>()).add(() -> withdraw(reference));
+        events.computeIfAbsent(script.withdrawalDay(), d -> new ArrayList<>()).add(() -> caseEvents.withdraw(reference));
       }
       if (script.exceptionDay() != null) {
-        events.computeIfAbsent(script.exceptionDay(), d -> new ArrayList<>()).add(() -> recordException(reference));
+        events.computeIfAbsent(script.exceptionDay(), d -> new ArrayList<>()).add(() -> failures += caseEvents.recordException(reference) ? 0 : 1);
       }
     }
 
@@ -392,43 +376,6 @@ public class HistoryGenerator {
       } finally {
         identityService.clearAuthentication();
         spent[3] += System.nanoTime() - start;
-      }
-    }
-
-    private void withdraw(String reference) {
-      if (records.find(reference).map(row -> row.status() == CaseStatus.OPEN).orElse(false)) {
-        // as POST /api/cases/{ref}/withdraw does it: the caseworker signed in to the API, not to the engine
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-            "caseworker", null, List.of(new SimpleGrantedAuthority(Groups.CASEWORKERS))));
-        try {
-          caseFile.withdraw(reference, "The family moved their child to a school that meets the needs.");
-        } finally {
-          SecurityContextHolder.clearContext();
-        }
-      }
-    }
-
-    private void recordException(String reference) {
-      var row = records.find(reference).orElse(null);
-      if (row == null || row.status() != CaseStatus.OPEN) {
-        return;
-      }
-      LocalDate today = clock.today();
-      try {
-        exceptions.record(reference, new ExceptionRequest(ExceptionGround.ABSENT_FROM_AREA, today,
-            today.plusDays(34), "The family told the caseworker they are abroad for five weeks.",
-            ExceptionRequest.AppliesTo.FINAL_PLAN, null), "caseworker");
-      } catch (RuntimeException e) {
-        failures++;
-        LOG.warn("Simulation could not record the exception on {}: {}", reference, e.getMessage());
-      }
-    }
-
-    private String json(HistorySettings value) {
-      try {
-        return objectMapper.writeValueAsString(value);
-      } catch (JsonProcessingException e) {
-        return String.valueOf(value);
       }
     }
   }

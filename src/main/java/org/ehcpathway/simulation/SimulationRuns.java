@@ -1,5 +1,7 @@
 package org.ehcpathway.simulation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +21,23 @@ class SimulationRuns {
 
   private final JdbcClient jdbc;
   private final EngineClock clock;
+  private final ObjectMapper objectMapper;
 
-  SimulationRuns(JdbcClient jdbc, EngineClock clock) {
+  SimulationRuns(JdbcClient jdbc, EngineClock clock, ObjectMapper objectMapper) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.objectMapper = objectMapper;
   }
 
-  long start(long seed, LocalDate from, LocalDate to, String user, String settings) {
+  /** Records a run as started, with its settings as JSON. */
+  long start(HistorySettings run, LocalDate from, LocalDate to, String user) {
+    String settings = json(run);
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO simulation_run (recorded_at, recorded_by, seed, from_date, to_date, requests, plans_imported,
               tasks_completed, failures, elapsed_ms, settings)
             VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?)""")
-        .params(java.sql.Timestamp.from(clock.now()), user, seed, from, to,
+        .params(java.sql.Timestamp.from(clock.now()), user, run.seed(), from, to,
             settings.length() > 8000 ? settings.substring(0, 8000) : settings)
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
@@ -76,5 +82,13 @@ class SimulationRuns {
             WHERE s.run_id = ? GROUP BY c.status""")
         .param(runId).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
     return counts;
+  }
+
+  private String json(HistorySettings value) {
+    try {
+      return objectMapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 }
