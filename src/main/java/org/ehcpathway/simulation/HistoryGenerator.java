@@ -240,10 +240,12 @@ public class HistoryGenerator {
       track(reference, script);
       requestReferences.add(reference);
       if (script.withdrawalDay() != null) {
-        events.computeIfAbsent(script.withdrawalDay(), d -> new ArrayList<>()).add(() -> caseEvents.withdraw(reference));
+        events.computeIfAbsent(script.withdrawalDay(), d -> new ArrayList<>())
+            .add(() -> caseEvents.withdraw(reference));
       }
       if (script.exceptionDay() != null) {
-        events.computeIfAbsent(script.exceptionDay(), d -> new ArrayList<>()).add(() -> failures += caseEvents.recordException(reference) ? 0 : 1);
+        events.computeIfAbsent(script.exceptionDay(), d -> new ArrayList<>())
+            .add(() -> failures += caseEvents.recordException(reference) ? 0 : 1);
       }
     }
 
