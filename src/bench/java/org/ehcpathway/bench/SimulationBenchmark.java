@@ -65,7 +65,7 @@ class SimulationBenchmark {
         .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", H2 in memory, job executor off (the simulator runs")
         .append(" the jobs). Load average before/after: `").append(load).append("` / `").append(loadAfter)
-        .append("` (other builds were running on the machine).\n\n");
+        .append("`.\n\n");
     out.append("### Throughput: ").append(months).append(" months of a council through the whole pathway\n\n");
     out.append("Command: `mvn -o -Pbench verify -Dbench.months=").append(months).append(" -Dbench.requestsPerMonth=")
         .append(perMonth).append(" -Dbench.existingPlans=").append(plans).append("`\n\n");
