@@ -168,14 +168,10 @@ public class TimelinessReports {
     List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
     Map<LocalDate, Map<String, Long>> outstanding = new HashMap<>();
     List<Object> params = new ArrayList<>();
-    StringBuilder counts = new StringBuilder();
-    for (LocalDate end : distinct) {
-      counts.append(", COUNT(CASE WHEN requested_date <= ? AND due_date < ?"
-          + " AND (awaited_until IS NULL OR awaited_until > ?) THEN 1 END)");
-      params.addAll(List.of(end, end, end));
-    }
+    String counts = countPerEnd(distinct,
+        "requested_date <= ? AND due_date < ? AND (awaited_until IS NULL OR awaited_until > ?)", params);
     params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
-    jdbc.sql("SELECT advice_type" + counts + " FROM ("
+    jdbc.sql("SELECT advice_type, " + counts + " FROM ("
             + " SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
             + " WHERE awaited_until IS NULL AND due_date < ? AND purpose = 'ASSESSMENT'"
             + " UNION ALL SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
@@ -217,13 +213,8 @@ public class TimelinessReports {
     List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
     Map<LocalDate, Long> overdue = new HashMap<>();
     List<Object> params = new ArrayList<>();
-    StringBuilder counts = new StringBuilder();
-    for (LocalDate end : distinct) {
-      counts.append(counts.isEmpty() ? "" : ", ").append("COUNT(CASE WHEN r.due_date < ?"
-          + " AND (r.decision_date IS NULL OR r.decision_date > ?)"
-          + " AND (p.ceased_date IS NULL OR p.ceased_date > ?) THEN 1 END)");
-      params.addAll(List.of(end, end, end));
-    }
+    String counts = countPerEnd(distinct, "r.due_date < ? AND (r.decision_date IS NULL OR r.decision_date > ?)"
+        + " AND (p.ceased_date IS NULL OR p.ceased_date > ?)", params);
     params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
     jdbc.sql("SELECT " + counts + " FROM ("
             + " SELECT case_reference, due_date, decision_date FROM plan_review"
@@ -240,6 +231,19 @@ public class TimelinessReports {
     for (int i = 0; i < ends.size(); i++) {
       figures.get(i).reviewsOverdue = overdue.getOrDefault(ends.get(i), 0L);
     }
+  }
+
+  /**
+   * One {@code COUNT} column per period end, of the rows meeting {@code condition} at that end: its three
+   * {@code ?} are each bound to the end, in {@code params}.
+   */
+  private static String countPerEnd(List<LocalDate> ends, String condition, List<Object> params) {
+    List<String> columns = new ArrayList<>();
+    for (LocalDate end : ends) {
+      columns.add("COUNT(CASE WHEN " + condition + " THEN 1 END)");
+      params.addAll(List.of(end, end, end));
+    }
+    return String.join(", ", columns);
   }
 
   /**
