@@ -16,3 +16,11 @@ CREATE TABLE report_month_generation (
   generation BIGINT NOT NULL
 );
 INSERT INTO report_month_generation (id, generation) VALUES (1, 0);
+
+-- The day a review cycle stopped awaiting its decision: the decision, or its plan ceasing, whichever came first;
+-- empty while it still awaits one. "Reviews overdue at the end of a period" reads this one date and its index
+-- instead of joining every undecided cycle to its plan. PlanRecords keeps it up to date (as case_advice's, V12).
+ALTER TABLE plan_review ADD COLUMN awaited_until DATE;
+UPDATE plan_review SET awaited_until = LEAST(decision_date,
+  (SELECT p.ceased_date FROM ehc_plan p WHERE p.case_reference = plan_review.case_reference));
+CREATE INDEX plan_review_awaited_until ON plan_review (awaited_until, due_date);

@@ -48,10 +48,15 @@ public class TimelinessReports {
     return reports(ReportPeriods.single(from, to)).get(0);
   }
 
-  /** Each month of {@code year}, and the whole year; the months' counts add up to the year's. */
+  /** Each month of {@code year}, and the whole year: its months' events added up, and December's end figures. */
   public MonthlyTimeliness monthly(int year) {
-    return new MonthlyTimeliness(year, months(YearMonth.of(year, 1), YearMonth.of(year, 12)),
-        timeliness(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+    ReportPeriods months = ReportPeriods.months(YearMonth.of(year, 1), YearMonth.of(year, 12));
+    List<PeriodFigures> figures = figures(months);
+    PeriodFigures wholeYear = new PeriodFigures();
+    figures.forEach(wholeYear::addEvents);
+    wholeYear.endFiguresFrom(figures.get(figures.size() - 1));
+    return new MonthlyTimeliness(year, reports(months, figures),
+        wholeYear.report(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
   }
 
   /** One report for each calendar month from {@code first} to {@code last}, in one pass of the queries. */
@@ -60,6 +65,19 @@ public class TimelinessReports {
   }
 
   private List<TimelinessReport> reports(ReportPeriods periods) {
+    return reports(periods, figures(periods));
+  }
+
+  private static List<TimelinessReport> reports(ReportPeriods periods, List<PeriodFigures> figures) {
+    List<TimelinessReport> reports = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      reports.add(figures.get(i).report(periods.start(i), periods.end(i)));
+    }
+    return reports;
+  }
+
+  /** The counts behind each period's report: kept months from the store, the rest counted now. */
+  private List<PeriodFigures> figures(ReportPeriods periods) {
     LocalDate today = clock.today();
     List<YearMonth[]> keptRanges = new ArrayList<>();
     YearMonth firstKept = null;
@@ -107,11 +125,7 @@ public class TimelinessReports {
     if (!liveEnds.isEmpty()) {
       countAtEnds(liveEnds, liveEndFigures);
     }
-    List<TimelinessReport> reports = new ArrayList<>();
-    for (int i = 0; i < periods.size(); i++) {
-      reports.add(figures.get(i).report(periods.start(i), periods.end(i)));
-    }
-    return reports;
+    return figures;
   }
 
   /** Days of a period counted from the read model now, whose events are added to {@code figures}. */
@@ -325,23 +339,20 @@ public class TimelinessReports {
   }
 
   /**
-   * Review cycles past their due date at the end of each period with no decision by then, of plans not ceased by
-   * then. Only cycles undecided now, or decided late after the first end, can count, and only those are read, once:
-   * one {@code COUNT} column per distinct end.
+   * Review cycles past their due date at the end of each period and still awaiting a decision then (undecided, of a
+   * plan not ceased: {@code awaited_until}). Only cycles awaited now, or until after the first end, can count, and
+   * only those are read (by index), once: one {@code COUNT} column per distinct end.
    */
   private void countReviewsOverdue(List<LocalDate> ends, List<PeriodFigures> figures) {
     List<LocalDate> distinct = new ArrayList<>(new TreeSet<>(ends));
     Map<LocalDate, Long> overdue = new HashMap<>();
     List<Object> params = new ArrayList<>();
-    String counts = countPerEnd(distinct, "r.due_date < ? AND (r.decision_date IS NULL OR r.decision_date > ?)"
-        + " AND (p.ceased_date IS NULL OR p.ceased_date > ?)", params);
+    String counts = countPerEnd(distinct, "due_date < ? AND (awaited_until IS NULL OR awaited_until > ?)", params);
     params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
     jdbc.sql("SELECT " + counts + " FROM ("
-            + " SELECT case_reference, due_date, decision_date FROM plan_review"
-            + " WHERE decision_date IS NULL AND due_date < ?"
-            + " UNION ALL SELECT case_reference, due_date, decision_date FROM plan_review"
-            + " WHERE decision_date > ? AND due_date < ? AND decision_date > due_date"
-            + ") r JOIN ehc_plan p ON p.case_reference = r.case_reference")
+            + " SELECT due_date, awaited_until FROM plan_review WHERE awaited_until IS NULL AND due_date < ?"
+            + " UNION ALL SELECT due_date, awaited_until FROM plan_review"
+            + " WHERE awaited_until > ? AND due_date < ? AND awaited_until > due_date) r")
         .params(params)
         .query(rs -> {
           for (int i = 0; i < distinct.size(); i++) {
@@ -354,14 +365,17 @@ public class TimelinessReports {
   }
 
   /**
-   * One {@code COUNT} column per period end, of the rows meeting {@code condition} at that end: its three
-   * {@code ?} are each bound to the end, in {@code params}.
+   * One {@code COUNT} column per period end, of the rows meeting {@code condition} at that end: each of its
+   * {@code ?} is bound to the end, in {@code params}.
    */
   private static String countPerEnd(List<LocalDate> ends, String condition, List<Object> params) {
+    long placeholders = condition.chars().filter(c -> c == '?').count();
     List<String> columns = new ArrayList<>();
     for (LocalDate end : ends) {
       columns.add("COUNT(CASE WHEN " + condition + " THEN 1 END)");
-      params.addAll(List.of(end, end, end));
+      for (int i = 0; i < placeholders; i++) {
+        params.add(end);
+      }
     }
     return String.join(", ", columns);
   }

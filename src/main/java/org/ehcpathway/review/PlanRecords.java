@@ -90,6 +90,8 @@ public class PlanRecords implements ReviewDates {
     changes.datedOn(date);
     jdbc.sql("UPDATE ehc_plan SET status = 'CEASED', ceased_date = ?, cease_reason = ? WHERE case_reference = ?")
         .params(date, ceaseReason, reference).update();
+    jdbc.sql("UPDATE plan_review SET awaited_until = LEAST(COALESCE(awaited_until, ?), ?) WHERE case_reference = ?")
+        .params(date, date, reference).update();
   }
 
   public void setNamedSetting(String reference, String namedSetting) {
@@ -100,8 +102,9 @@ public class PlanRecords implements ReviewDates {
     changes.datedOn(due);
     int cycle = jdbc.sql("SELECT COALESCE(MAX(cycle), 0) + 1 FROM plan_review WHERE case_reference = ?")
         .param(reference).query(Integer.class).single();
-    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date) VALUES (?, ?, ?)")
-        .params(reference, cycle, due).update();
+    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date, awaited_until)"
+            + " SELECT ?, ?, ?, ceased_date FROM ehc_plan WHERE case_reference = ?")
+        .params(reference, cycle, due, reference).update();
     return cycle;
   }
 
@@ -116,9 +119,13 @@ public class PlanRecords implements ReviewDates {
     updateCurrent(reference, "recommendation", recommendation);
   }
 
+  /** The cycle no longer awaits a decision from that day ({@code awaited_until}, for the reports). */
   public void recordDecision(String reference, LocalDate date, String outcome) {
     changes.datedOn(date);
     updateCurrent(reference, "decision_date", date);
+    jdbc.sql("UPDATE plan_review SET awaited_until = LEAST(COALESCE(awaited_until, ?), ?) WHERE case_reference = ?"
+            + " AND cycle = (SELECT MAX(cycle) FROM plan_review WHERE case_reference = ?)")
+        .params(date, date, reference, reference).update();
     updateCurrent(reference, "outcome", outcome);
   }
 
