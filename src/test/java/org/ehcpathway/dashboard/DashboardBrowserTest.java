@@ -284,6 +284,7 @@ class DashboardBrowserTest {
     assertThat(status(http, "/dashboard/cases/" + stuck, "panel")).isEqualTo(403);
     assertThat(status(http, "/dashboard", "manager")).isEqualTo(200);
     assertThat(status(http, "/dashboard?page=1", "manager")).isEqualTo(200);
+    assertThat(status(http, "/dashboard?page=999999", "manager")).isEqualTo(200);   // past the last: says so
     assertThat(status(http, "/dashboard?page=-1", "manager")).isEqualTo(400);
     assertThat(status(http, "/dashboard?page=next", "manager")).isEqualTo(400);
     HttpResponse<Void> anonymous = http.send(HttpRequest.newBuilder(URI.create(url("/dashboard"))).build(),
