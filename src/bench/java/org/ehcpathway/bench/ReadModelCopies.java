@@ -58,6 +58,7 @@ final class ReadModelCopies {
       }
     }
     closeAdviceOfClosedCopies();
+    dropStoredMonths();
     if (postgres) {
       for (String table : TABLES) {
         jdbc.sql("VACUUM ANALYZE " + table).update();
@@ -70,6 +71,13 @@ final class ReadModelCopies {
     for (int i = TABLES.size() - 1; i >= 0; i--) {
       jdbc.sql("DELETE FROM " + TABLES.get(i) + " WHERE NOT " + ORIGINALS).update();
     }
+    dropStoredMonths();
+  }
+
+  /** These writes bypass CaseRecords, so they drop the stored figures of closed months as it would. */
+  private void dropStoredMonths() {
+    jdbc.sql("UPDATE report_month_generation SET generation = generation + 1").update();
+    jdbc.sql("DELETE FROM report_month").update();
   }
 
   /** What CaseRecords.close does for a real case: its advice is no longer awaited (V12's awaited_until). */

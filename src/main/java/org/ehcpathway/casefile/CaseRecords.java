@@ -25,10 +25,12 @@ public class CaseRecords implements CaseDates {
 
   private final JdbcClient jdbc;
   private final EngineClock clock;
+  private final ReadModelChanges changes;
 
-  public CaseRecords(JdbcClient jdbc, EngineClock clock) {
+  public CaseRecords(JdbcClient jdbc, EngineClock clock, ReadModelChanges changes) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /** Stores a new case and returns its reference, EHC-yyyy-nnnnnn (year the request was received). */
@@ -44,6 +46,7 @@ public class CaseRecords implements CaseDates {
             record.upn(), record.requestReceivedDate(), record.requestSource(), deadlines.decisionToAssess(),
             deadlines.noPlanDecision(), deadlines.finalPlan(), record.createdBy(), now(), record.familyEmail())
         .update(keys, "id");
+    changes.datedOn(record.requestReceivedDate());
     long id = keys.getKeyAs(Number.class).longValue();
     String reference = "EHC-%d-%06d".formatted(record.requestReceivedDate().getYear(), id);
     jdbc.sql("UPDATE ehc_case SET case_reference = ? WHERE id = ?").params(reference, id).update();
@@ -53,6 +56,7 @@ public class CaseRecords implements CaseDates {
   /** A plan that did not start as a request to this council: {@code TRANSFER_IN} or {@code IMPORT}. */
   public void recordOrigin(String reference, String origin) {
     jdbc.sql("UPDATE ehc_case SET origin = ? WHERE case_reference = ?").params(origin, reference).update();
+    changes.datedOn(requestReceived(reference));
   }
 
   /** The child's details for the SEN2 return (each may be null: not known yet). */
@@ -86,10 +90,13 @@ public class CaseRecords implements CaseDates {
   }
 
   public void recordDecisionToAssess(String reference, LocalDate date) {
+    changes.datedOn(date, caseDate(reference, "decision_to_assess_date"));
     jdbc.sql("UPDATE ehc_case SET decision_to_assess_date = ? WHERE case_reference = ?").params(date, reference).update();
   }
 
+  /** Only a case closed as NO_PLAN counts its decision to issue, so the date it replaces counted nowhere. */
   public void recordDecisionToIssue(String reference, LocalDate date) {
+    changes.datedOn(date);
     jdbc.sql("UPDATE ehc_case SET decision_to_issue_date = ? WHERE case_reference = ?").params(date, reference).update();
   }
 
@@ -99,6 +106,7 @@ public class CaseRecords implements CaseDates {
   }
 
   public void recordFinalPlan(String reference, LocalDate date, String namedSetting) {
+    changes.datedOn(date);
     jdbc.sql("UPDATE ehc_case SET final_plan_issued_date = ?, named_setting = ? WHERE case_reference = ?")
         .params(date, namedSetting, reference).update();
   }
@@ -107,7 +115,13 @@ public class CaseRecords implements CaseDates {
     jdbc.sql("UPDATE ehc_case SET named_setting = ? WHERE case_reference = ?").params(namedSetting, reference).update();
   }
 
+  /** Closing as NOT_ASSESSED or NO_PLAN counts the case's decision, in the month the decision was taken. */
   public void close(String reference, CaseStatus status, LocalDate date) {
+    changes.datedOn(date, switch (status) {
+      case NOT_ASSESSED -> caseDate(reference, "decision_to_assess_date");
+      case NO_PLAN -> caseDate(reference, "decision_to_issue_date");
+      default -> null;
+    });
     jdbc.sql("UPDATE ehc_case SET status = ?, stage = 'closed', closed_date = ? WHERE case_reference = ?")
         .params(status.name(), date, reference).update();
     jdbc.sql("UPDATE case_advice SET awaited_until = ? WHERE case_reference = ?"
@@ -118,6 +132,7 @@ public class CaseRecords implements CaseDates {
   /** An advice request for the assessment ({@code reviewCycle} null) or for a review meeting. */
   public void recordAdviceRequest(String reference, String adviceType, String processInstanceId,
       LocalDate requested, LocalDate due, String purpose, Integer reviewCycle) {
+    changes.datedOn(requested, due);
     jdbc.sql("""
             INSERT INTO case_advice (case_reference, advice_type, process_instance_id, requested_date, due_date,
               purpose, review_cycle)
@@ -136,6 +151,7 @@ public class CaseRecords implements CaseDates {
 
   /** Review advice still outstanding once the meeting is over: closed as not received, never as on time. */
   public List<String> closeOutstandingReviewAdvice(String reference, int reviewCycle, LocalDate date) {
+    changes.datedOn(date);
     List<String> types = jdbc.sql("""
             SELECT advice_type FROM case_advice
             WHERE case_reference = ? AND purpose = 'REVIEW' AND review_cycle = ?
@@ -153,6 +169,7 @@ public class CaseRecords implements CaseDates {
 
   public void recordAdviceReturned(String processInstanceId, LocalDate returned, String outcome, String summary,
       String actor) {
+    changes.datedOn(returned);
     jdbc.sql("""
             UPDATE case_advice SET returned_date = ?, outcome = ?, summary = ?, returned_by = ?,
               awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
@@ -163,6 +180,7 @@ public class CaseRecords implements CaseDates {
   /** The case goes on without this advice; returned_date stays empty so it never counts as returned. */
   public void recordAdviceClosedWithoutReturn(String processInstanceId, LocalDate date, String outcome,
       String reason) {
+    changes.datedOn(date);
     jdbc.sql("""
             UPDATE case_advice SET closed_without_return_date = ?, outcome = ?, closed_without_reason = ?,
               awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
@@ -179,6 +197,7 @@ public class CaseRecords implements CaseDates {
             exception.appliesTo(), exception.adviceType(), exception.recordedBy(), Timestamp.from(exception.recordedAt()))
         .update();
     if ("FINAL_PLAN".equals(exception.appliesTo())) {
+      changes.datedOn(caseDate(reference, "final_plan_issued_date"));
       jdbc.sql("UPDATE ehc_case SET week20_exception_applies = TRUE WHERE case_reference = ?").param(reference).update();
     }
   }
@@ -290,6 +309,12 @@ public class CaseRecords implements CaseDates {
         date(rs, "final_plan_issued_date"), rs.getString("named_setting"), rs.getString("funding_band"),
         date(rs, "closed_date"), rs.getString("created_by"), rs.getString("family_email"),
         rs.getBoolean("week20_exception_applies"), date(rs, "draft_served_date"));
+  }
+
+  private LocalDate caseDate(String reference, String column) {
+    return jdbc.sql("SELECT " + column + " FROM ehc_case WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(d -> d)
+        .orElse(null);
   }
 
   private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -17,15 +17,23 @@ final class Tallies {
     long plans;
     long plansWithin20Weeks;
 
+    void add(Tally other) {
+      requests += other.requests;
+      decisions += other.decisions;
+      decisionsWithin6Weeks += other.decisionsWithin6Weeks;
+      plans += other.plans;
+      plansWithin20Weeks += other.plansWithin20Weeks;
+    }
+
     TimelinessReport.Breakdown breakdown() {
       return new TimelinessReport.Breakdown(requests, decisions, decisionsWithin6Weeks, plans, plansWithin20Weeks,
           Percent.of(plansWithin20Weeks, plans));
     }
   }
 
-  final Tally total = new Tally();
-  final Map<String, Tally> bySource = new LinkedHashMap<>();
-  final Map<String, Tally> byCaseworker = new TreeMap<>();
+  Tally total = new Tally();
+  LinkedHashMap<String, Tally> bySource = new LinkedHashMap<>();
+  TreeMap<String, Tally> byCaseworker = new TreeMap<>();
 
   Tallies() {
     for (RequestSource source : RequestSource.values()) {
@@ -37,6 +45,13 @@ final class Tallies {
     count.accept(total);
     count.accept(bySource.computeIfAbsent(source, k -> new Tally()));
     count.accept(byCaseworker.computeIfAbsent(caseworker, k -> new Tally()));
+  }
+
+  void add(Tallies other) {
+    total.add(other.total);
+    other.bySource.forEach((source, tally) -> bySource.computeIfAbsent(source, k -> new Tally()).add(tally));
+    other.byCaseworker.forEach((caseworker, tally) -> byCaseworker.computeIfAbsent(caseworker, k -> new Tally())
+        .add(tally));
   }
 
   Map<String, TimelinessReport.Breakdown> breakdown(Map<String, Tally> tallies) {

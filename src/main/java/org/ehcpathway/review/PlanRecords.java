@@ -3,6 +3,7 @@ package org.ehcpathway.review;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.ehcpathway.casefile.ReadModelChanges;
 import org.ehcpathway.statutory.ReviewDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,19 +15,23 @@ public class PlanRecords implements ReviewDates {
 
   private final JdbcClient jdbc;
   private final StatutoryDeadlines rules;
+  private final ReadModelChanges changes;
 
-  public PlanRecords(JdbcClient jdbc, StatutoryDeadlines rules) {
+  public PlanRecords(JdbcClient jdbc, StatutoryDeadlines rules, ReadModelChanges changes) {
     this.jdbc = jdbc;
     this.rules = rules;
+    this.changes = changes;
   }
 
   public void createPlan(String reference, LocalDate issued, String namedSetting) {
+    changes.datedOn(issued);
     jdbc.sql("INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting) VALUES (?, 'ACTIVE', ?, ?)")
         .params(reference, issued, namedSetting).update();
   }
 
   public void createTransferredPlan(String reference, LocalDate issued, String namedSetting, String oldLaCode,
       LocalDate lastReview, LocalDate transfer) {
+    changes.datedOn(issued, lastReview, transfer);
     jdbc.sql("""
             INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, old_la_code, last_review_date,
               transfer_date)
@@ -36,6 +41,7 @@ public class PlanRecords implements ReviewDates {
 
   public void createImportedPlan(String reference, String sourceReference, LocalDate issued, LocalDate lastReview,
       String nextPhaseTransfer, String placement) {
+    changes.datedOn(issued, lastReview, phaseTransferDeadline(nextPhaseTransfer));
     jdbc.sql("""
             INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, last_review_date,
               source_reference, next_phase_transfer, phase_transfer_deadline)
@@ -52,6 +58,10 @@ public class PlanRecords implements ReviewDates {
 
   /** Returns false when the case has no plan. The transfer's deadline is stored with it, for the reports. */
   public boolean setNextPhaseTransfer(String reference, String nextPhaseTransfer) {
+    changes.datedOn(phaseTransferDeadline(nextPhaseTransfer), jdbc.sql(
+            "SELECT phase_transfer_deadline FROM ehc_plan WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(d -> d)
+        .orElse(null));
     return jdbc.sql("UPDATE ehc_plan SET next_phase_transfer = ?, phase_transfer_deadline = ? WHERE case_reference = ?")
         .params(nextPhaseTransfer, phaseTransferDeadline(nextPhaseTransfer), reference).update() == 1;
   }
@@ -77,8 +87,11 @@ public class PlanRecords implements ReviewDates {
   }
 
   public void cease(String reference, LocalDate date, String ceaseReason) {
+    changes.datedOn(date);
     jdbc.sql("UPDATE ehc_plan SET status = 'CEASED', ceased_date = ?, cease_reason = ? WHERE case_reference = ?")
         .params(date, ceaseReason, reference).update();
+    jdbc.sql("UPDATE plan_review SET awaited_until = LEAST(COALESCE(awaited_until, ?), ?) WHERE case_reference = ?")
+        .params(date, date, reference).update();
   }
 
   public void setNamedSetting(String reference, String namedSetting) {
@@ -86,14 +99,17 @@ public class PlanRecords implements ReviewDates {
   }
 
   public int openCycle(String reference, LocalDate due) {
+    changes.datedOn(due);
     int cycle = jdbc.sql("SELECT COALESCE(MAX(cycle), 0) + 1 FROM plan_review WHERE case_reference = ?")
         .param(reference).query(Integer.class).single();
-    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date) VALUES (?, ?, ?)")
-        .params(reference, cycle, due).update();
+    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date, awaited_until)"
+            + " SELECT ?, ?, ?, ceased_date FROM ehc_plan WHERE case_reference = ?")
+        .params(reference, cycle, due, reference).update();
     return cycle;
   }
 
   public void recordMeeting(String reference, LocalDate meeting, LocalDate decisionDue) {
+    changes.datedOn(meeting, decisionDue);
     updateCurrent(reference, "meeting_date", meeting);
     updateCurrent(reference, "decision_due", decisionDue);
   }
@@ -103,8 +119,13 @@ public class PlanRecords implements ReviewDates {
     updateCurrent(reference, "recommendation", recommendation);
   }
 
+  /** The cycle no longer awaits a decision from that day ({@code awaited_until}, for the reports). */
   public void recordDecision(String reference, LocalDate date, String outcome) {
+    changes.datedOn(date);
     updateCurrent(reference, "decision_date", date);
+    jdbc.sql("UPDATE plan_review SET awaited_until = LEAST(COALESCE(awaited_until, ?), ?) WHERE case_reference = ?"
+            + " AND cycle = (SELECT MAX(cycle) FROM plan_review WHERE case_reference = ?)")
+        .params(date, date, reference, reference).update();
     updateCurrent(reference, "outcome", outcome);
   }
 
@@ -113,6 +134,7 @@ public class PlanRecords implements ReviewDates {
   }
 
   public void recordAmendedPlan(String reference, LocalDate date) {
+    changes.datedOn(date);
     updateCurrent(reference, "amended_plan_issued_date", date);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,9 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dates the read model stores for the reports (V12, V15): a plan's phase transfer deadline, written with its next
- * phase transfer and filled in by migration V13, the day an advice request stopped being awaited, and the day the
- * draft plan was first served. Dates in 2046 to 2048, which no other test reports on.
+ * The dates the read model stores for the reports (V12, V14, V15): a plan's phase transfer deadline, written with its
+ * next phase transfer and filled in by migration V13, the day an advice request or a review cycle (V14) stopped being
+ * awaited, and the day the draft plan was first served (V15). Dates in 2046 to 2048, which no other test reports on.
  */
 @PathwayIntegrationTest
 class StoredReportDatesTest {
@@ -133,6 +134,37 @@ class StoredReportDatesTest {
     assertThat(caseRecords.find(ref).orElseThrow().draftServedDate()).isEqualTo("2048-07-08")
         .isEqualTo(caseRecords.draftServed(ref).orElseThrow());
     caseFile.withdraw(ref, "The family moved away.");
+  }
+
+  @Test
+  void aReviewIsAwaitedUntilItsDecisionOrItsPlanCeases() {
+    driver.today("2047-01-04");
+    String decided = driver.receiveRequest("2047-01-04", "2040-01-01").caseReference();
+    String ceased = driver.receiveRequest("2047-01-04", "2040-01-01").caseReference();
+    for (String ref : new String[] {decided, ceased}) {
+      plans.createPlan(ref, LocalDate.of(2046, 3, 1), "Oak Tree School");
+      plans.openCycle(ref, LocalDate.of(2047, 3, 1));
+    }
+    assertThat(reviewAwaitedUntil(decided)).containsExactly((LocalDate) null);
+    driver.today("2047-04-10");
+    plans.recordDecision(decided, LocalDate.of(2047, 4, 10), "MAINTAIN");
+    driver.today("2047-05-05");
+    plans.cease(ceased, LocalDate.of(2047, 5, 5), "MA");
+    plans.openCycle(ceased, LocalDate.of(2047, 6, 1));
+
+    assertThat(reviewAwaitedUntil(decided)).containsExactly(LocalDate.of(2047, 4, 10));
+    assertThat(reviewAwaitedUntil(ceased)).containsExactly(LocalDate.of(2047, 5, 5), LocalDate.of(2047, 5, 5));
+    driver.today("2047-06-10");
+    // Both due 1 March: overdue at the end of March; of April only the ceased plan's (decided 10 April); of May
+    // neither (ceased 5 May; its cycle opened after it never counts). Other tests' undecided cycles count in all three.
+    var overdue = reports.months(YearMonth.of(2047, 3), YearMonth.of(2047, 5)).stream()
+        .map(report -> report.reviews().overdue()).toList();
+    assertThat(List.of(overdue.get(0) - overdue.get(2), overdue.get(1) - overdue.get(2))).containsExactly(2L, 1L);
+  }
+
+  private List<LocalDate> reviewAwaitedUntil(String reference) {
+    return jdbc.sql("SELECT awaited_until FROM plan_review WHERE case_reference = ? ORDER BY cycle").param(reference)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
   }
 
   private LocalDate phaseTransferDeadline(String plan) {
