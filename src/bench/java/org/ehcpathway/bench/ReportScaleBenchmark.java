@@ -34,13 +34,14 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The reports' latency at 10,000, 100,000 and 1,000,000 cases, on H2 or (with {@code -Ppostgres}) PostgreSQL:
  * simulates a council's year once (2025), gives a quarter of its plans each kind of phase transfer, then copies the
- * read-model rows with SQL ({@link ReadModelCopies}) and times {@code timeliness(year)}, {@code monthly(year)} and
- * {@code atRisk()} as at 31 December 2025. Two layouts of the copies: all in 2025 (the worst case) and spread over
+ * read-model rows with SQL ({@link ReadModelCopies}) and times {@code timeliness(year)}, {@code monthly(year)},
+ * {@code atRisk()} and its first page of 50 ({@code page(0, 50)}, checked to be the list's first 50) as at
+ * 31 December 2025. The database is {@code ehc_rs_reports} unless {@code -Dbench.database=ehc_...} names another. Two layouts of the copies: all in 2025 (the worst case) and spread over
  * {@code bench.years} years (a national database). Writes docs/performance.md between the markers
  * {@code reports-h2} or {@code reports-postgresql}, and each report's content to target/bench so that two runs
  * (before and after a change) can be compared.
  */
-@SpringBootTest(properties = {"ehc.test.database=ehc_rs_reports", "ehc.demo-data.history-months=0",
+@SpringBootTest(properties = {"ehc.test.database=${bench.database:ehc_rs_reports}", "ehc.demo-data.history-months=0",
     "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN"})
 @ActiveProfiles("test")
 @Tag("bench")
@@ -126,8 +127,9 @@ class ReportScaleBenchmark {
   private String scenario(ReadModelCopies copies, int spreadYears, String name) throws IOException {
     StringBuilder table = new StringBuilder("| Cases in `ehc_case` | copying (s) | first `monthly(year)` after the"
         + " copy (counts every month, keeps the closed ones) | `timeliness(year)` | `monthly(year)`"
-        + " | `atRisk()` (open cases listed) | requests received in 2025 | load before / after |\n"
-        + "|---|---|---|---|---|---|---|---|\n");
+        + " | `atRisk()` (open cases listed) | `atRisk` first page of 50 | requests received in 2025"
+        + " | load before / after |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
     for (long target : targets) {
       long start = System.nanoTime();
       copies.copyUntil(target, spreadYears);
@@ -141,13 +143,18 @@ class ReportScaleBenchmark {
       long timeliness = median(() -> reports.timeliness(FROM, TO));
       long monthly = median(() -> reports.monthly(FROM.getYear()));
       long atRisk = median(() -> atRiskList.atRisk());
+      long firstPage = median(() -> atRiskList.page(0, 50));
       String after = load();
       List<AtRiskCase> listed = atRisk();
+      if (!atRiskList.page(0, 50).cases().equals(listed.subList(0, Math.min(50, listed.size())))) {
+        throw new IllegalStateException("The first page of the at-risk list is not the list's first 50 cases");
+      }
       var year = reports.timeliness(FROM, TO);
       save(name + "-" + target, year, reports.monthly(FROM.getYear()), listed);
       table.append("| ").append(cases).append(" | ").append(String.format("%.0f", copySeconds)).append(" | ")
-          .append(firstMonthly).append(" | ").append(timeliness).append(" | ").append(monthly).append(" | ").append(atRisk).append(" (")
-          .append(listed.size()).append(") | ").append(year.requestsReceived()).append(" | `").append(before)
+          .append(firstMonthly).append(" | ").append(timeliness).append(" | ").append(monthly).append(" | ")
+          .append(atRisk).append(" (").append(listed.size()).append(") | ").append(firstPage).append(" | ")
+          .append(year.requestsReceived()).append(" | `").append(before)
           .append("` / `").append(after).append("` |\n");
       System.out.println("ReportScaleBenchmark " + name + ": " + table.substring(table.lastIndexOf("| " + cases)));
     }

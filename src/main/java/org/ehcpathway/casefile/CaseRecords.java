@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.ehcpathway.statutory.AdviceRequestDates;
@@ -69,12 +70,19 @@ public class CaseRecords implements CaseDates {
         .params(processInstanceId, reference).update();
   }
 
+  /** Records a milestone; the first draft served is also kept on the case ({@code draft_served_date}, V15). */
   public void recordMilestone(String reference, MilestoneType type, LocalDate date, String actor, String detail) {
     jdbc.sql("""
             INSERT INTO case_milestone (case_reference, milestone_type, milestone_date, recorded_at, recorded_by, detail)
             VALUES (?, ?, ?, ?, ?, ?)""")
         .params(reference, type.name(), date, now(), actor, truncate(detail, 500))
         .update();
+    if (type == MilestoneType.DRAFT_PLAN_SERVED) {
+      jdbc.sql("""
+              UPDATE ehc_case SET draft_served_date = ?
+              WHERE case_reference = ? AND (draft_served_date IS NULL OR draft_served_date > ?)""")
+          .params(date, reference, date).update();
+    }
   }
 
   public void enterStage(String reference, String stage) {
@@ -217,6 +225,15 @@ public class CaseRecords implements CaseDates {
         .query(CaseRecords::caseRow).optional();
   }
 
+  /** The cases of these references, in no particular order; unknown references are left out. */
+  public List<CaseRow> findAll(Collection<String> references) {
+    if (references.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM ehc_case WHERE case_reference IN (:references)").param("references", references)
+        .query(CaseRecords::caseRow).list();
+  }
+
   public List<CaseRow> list(CaseStatus status, int limit, long offset) {
     return jdbc.sql("""
             SELECT * FROM ehc_case WHERE (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)
@@ -291,7 +308,7 @@ public class CaseRecords implements CaseDates {
         date(rs, "final_plan_due"), date(rs, "decision_to_assess_date"), date(rs, "decision_to_issue_date"),
         date(rs, "final_plan_issued_date"), rs.getString("named_setting"), rs.getString("funding_band"),
         date(rs, "closed_date"), rs.getString("created_by"), rs.getString("family_email"),
-        rs.getBoolean("week20_exception_applies"));
+        rs.getBoolean("week20_exception_applies"), date(rs, "draft_served_date"));
   }
 
   private LocalDate caseDate(String reference, String column) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.ehcpathway.statutory.CaseDeadlines;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 
-/** A row of ehc_case, mapped by column name. */
+/** A row of ehc_case, mapped by column name. {@code draftServedDate}: the first DRAFT_PLAN_SERVED milestone's date. */
 public record CaseRow(
     long id,
     String caseReference,
@@ -25,7 +25,8 @@ public record CaseRow(
     LocalDate closedDate,
     String createdBy,
     String familyEmail,
-    boolean week20ExceptionApplies) {
+    boolean week20ExceptionApplies,
+    LocalDate draftServedDate) {
 
   static final List<String> DEADLINES = List.of("decisionToAssess", "noPlanDecision", "finalPlan");
 

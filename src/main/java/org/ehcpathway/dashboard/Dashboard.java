@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ehcpathway.reporting.AtRiskCase;
 import org.ehcpathway.reporting.AtRiskList;
+import org.ehcpathway.reporting.AtRiskPage;
 import org.ehcpathway.reporting.TimelinessReport;
 import org.ehcpathway.reporting.TimelinessReports;
 import org.ehcpathway.statutory.EngineClock;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Puts the dashboard together from the reports: one timeliness report for the period, one for each month of the trend,
- * and the at-risk list. The number of queries does not grow with the number of cases.
+ * and one page of the at-risk list with its RAG counts. The number of queries does not grow with the number of cases,
+ * and only the page's rows of the at-risk list are built.
  */
 @Service
 class Dashboard {
@@ -27,10 +29,13 @@ class Dashboard {
     this.clock = clock;
   }
 
-  DashboardPage page(ReportPeriod period) {
+  /** The cases the at-risk list shows on one page of the dashboard. */
+  static final int AT_RISK_PAGE_SIZE = 50;
+
+  DashboardPage page(ReportPeriod period, int atRiskPage) {
     TimelinessReport report = reports.timeliness(period.from(), period.to());
     return new DashboardPage(period, clock.today(), tiles(report), advice(report), report, trend(period),
-        atRisk());
+        atRisk(atRiskPage));
   }
 
   static List<Tile> tiles(TimelinessReport report) {
@@ -77,13 +82,15 @@ class Dashboard {
         .toList();
   }
 
-  /** The at-risk list in its own order: worst first (RED, AMBER, GREEN), the nearest deadline first within each. */
-  private List<DashboardPage.AtRiskRow> atRisk() {
-    return atRiskList.atRisk().stream()
+  /** One page of the at-risk list in its own order: worst first (RED, AMBER, GREEN), the nearest deadline first. */
+  private DashboardPage.AtRiskSection atRisk(int page) {
+    AtRiskPage atRisk = atRiskList.page(page, AT_RISK_PAGE_SIZE);
+    List<DashboardPage.AtRiskRow> rows = atRisk.cases().stream()
         .map(risk -> new DashboardPage.AtRiskRow(risk, Labels.step(risk.stage()), Labels.deadline(risk.nextDeadline()),
             risk.outstandingAdvice() == null ? List.of() : risk.outstandingAdvice().stream()
                 .map(Dashboard::outstanding).toList()))
         .toList();
+    return new DashboardPage.AtRiskSection(atRisk, rows);
   }
 
   private static String outstanding(AtRiskCase.OutstandingAdvice advice) {

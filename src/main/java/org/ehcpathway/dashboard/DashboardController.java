@@ -39,8 +39,12 @@ class DashboardController {
   @GetMapping
   @PreAuthorize("hasAuthority('managers')")
   String dashboard(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-    model.addAttribute("page", dashboard.page(ReportPeriod.of(from, to, clock.today())));
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") int page, Model model) {
+    if (page < 0) {
+      throw new InvalidPageException("'page' must be 0 or more, not " + page);
+    }
+    model.addAttribute("page", dashboard.page(ReportPeriod.of(from, to, clock.today()), page));
     return "web/dashboard";
   }
 
@@ -49,6 +53,13 @@ class DashboardController {
   String timeline(@PathVariable String reference, Model model) {
     model.addAttribute("page", timelines.of(reference));
     return "web/case-timeline";
+  }
+
+  /** A page of the at-risk list that cannot exist; answered with 400 and the reason. */
+  static class InvalidPageException extends RuntimeException {
+    InvalidPageException(String message) {
+      super(message);
+    }
   }
 
   /** Where the security chain sends a signed-in user who is not a manager. */

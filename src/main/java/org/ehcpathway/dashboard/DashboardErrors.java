@@ -27,9 +27,18 @@ class DashboardErrors {
     return page(model, "Period not valid", e.getMessage());
   }
 
+  @ExceptionHandler(DashboardController.InvalidPageException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  String invalidPage(DashboardController.InvalidPageException e, Model model) {
+    return page(model, "Page not valid", e.getMessage());
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   String badParameter(MethodArgumentTypeMismatchException e, Model model) {
+    if (e.getName().equals("page")) {
+      return page(model, "Page not valid", "'page' must be a whole number, 0 or more");
+    }
     return page(model, "Period not valid", "'" + e.getName() + "' must be a date in the form YYYY-MM-DD");
   }
 

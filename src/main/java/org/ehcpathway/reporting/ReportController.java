@@ -1,10 +1,16 @@
 package org.ehcpathway.reporting;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.ehcpathway.workflow.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Management information for managers: JSON by default, CSV with {@code Accept: text/csv}. */
 @RestController
+@Validated
 @RequestMapping("/api/reports")
 @PreAuthorize("hasAuthority('managers')")
 class ReportController {
@@ -56,6 +63,24 @@ class ReportController {
   @GetMapping(value = "/at-risk", produces = CSV)
   String atRiskCsv() {
     return csv.atRisk(atRisk());
+  }
+
+  /** The same CSV as a file to download, for a link on a page (a browser's link cannot ask for text/csv). */
+  @GetMapping(value = "/at-risk.csv", produces = CSV)
+  ResponseEntity<String> atRiskCsvFile() {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("at-risk.csv").build()
+            .toString())
+        .body(atRiskCsv());
+  }
+
+  /** One page of the at-risk list, worst first, with the RAG counts of every open case. */
+  @GetMapping(value = "/at-risk/page", produces = "application/json")
+  AtRiskPage atRiskPage(
+      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+      @RequestParam(defaultValue = "50") @Min(value = 1, message = "must be at least 1")
+      @Max(value = AtRiskList.MAX_PAGE_SIZE, message = "must be at most 500") int size) {
+    return atRiskList.page(page, size);
   }
 
   private static LocalDate date(String name, String value) {

@@ -3,6 +3,7 @@ package org.ehcpathway.statutory;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.Objects;
 
@@ -272,10 +273,49 @@ public final class StatutoryDeadlines {
     return dayAfter(deadline);
   }
 
+  /**
+   * For queries that compare stored due dates: on {@code today}, a deadline whose step is not done is breached (RED)
+   * if and only if it is due on or before this day. Worked out from {@link #breachedFrom(LocalDate)} itself.
+   */
+  public LocalDate lastDueDateBreachedOn(LocalDate today) {
+    return lastDueDateStartedBy(today, this::breachedFrom);
+  }
+
+  /**
+   * On {@code today}, a deadline whose step is not done is AMBER or worse if and only if it is due on or before this
+   * day. Worked out from {@link #amberFrom(LocalDate)} itself.
+   */
+  public LocalDate lastDueDateAmberOn(LocalDate today) {
+    return lastDueDateStartedBy(today, this::amberFrom);
+  }
+
   /** The next panel sitting on or after {@code from}, for decisions taken at a weekly panel. */
   public LocalDate nextPanel(LocalDate from, DayOfWeek panelDay) {
     int daysAhead = (panelDay.getValue() - from.getDayOfWeek().getValue() + 7) % 7;
     return from.plusDays(daysAhead);
+  }
+
+  /**
+   * The latest due date whose state ({@code startsOn}: AMBER from, RED from) has begun by {@code today}. The state of a
+   * later deadline never begins earlier, so every due date up to this one is in it too and none after it is.
+   */
+  private static LocalDate lastDueDateStartedBy(LocalDate today, UnaryOperator<LocalDate> startsOn) {
+    LocalDate due = today;
+    for (int days = 0; startsOn.apply(due).isAfter(today); days++) {
+      due = due.minusDays(1);
+      requireWithinAYear(days);
+    }
+    for (int days = 0; !startsOn.apply(due.plusDays(1)).isAfter(today); days++) {
+      due = due.plusDays(1);
+      requireWithinAYear(days);
+    }
+    return due;
+  }
+
+  private static void requireWithinAYear(int days) {
+    if (days > 366) {
+      throw new IllegalStateException("A RAG state more than a year from its deadline: no cut-off found");
+    }
   }
 
   private static LocalDate fifteenDaysBeginningWith(LocalDate firstDay) {

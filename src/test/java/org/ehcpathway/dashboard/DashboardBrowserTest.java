@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.ehcpathway.PathwayDriver;
 import org.ehcpathway.browser.Chromium;
 import org.ehcpathway.PathwayIntegrationTest;
+import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The managers' dashboard in a real headless Chromium, against the API's own JSON. Four requests in 2034, a year no
@@ -56,7 +58,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *       at once, the health advice (due 18 Sep) never did, so by 29 Dec every deadline of the case has passed.</li>
  * </ul>
  * So for 2034: 2 plans, 1 within 20 weeks (50.0%, with or without exceptions); 4 decisions whether to assess, 3 within
- * 6 weeks (75.0%); no review decisions.
+ * 6 weeks (75.0%); no review decisions. 55 more open cases, received in autumn 2033 (outside the period) and written
+ * straight into the read model, are RED and come before D in the at-risk list, so that the list has more than one page
+ * of 50: the test follows the "Next page" links to D.
  *
  * <p>The dashboard's screenshot goes to {@code target/screenshots/dashboard.png}; run with
  * {@code -Dehc.screenshots=docs/img} to refresh the one in the docs.
@@ -69,10 +73,13 @@ class DashboardBrowserTest {
   static final String TODAY = "2034-12-29";
   static final String PERIOD = "from=2034-01-01&to=2034-12-31";
   static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+  static final String PAGED = "EHC-2033-95";
 
   @Autowired PathwayDriver pathway;
   @Autowired TaskService taskService;
   @Autowired TestRestTemplate rest;
+  @Autowired JdbcClient jdbc;
+  @Autowired StatutoryDeadlines rules;
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper();
 
@@ -116,6 +123,20 @@ class DashboardBrowserTest {
       }
     }
 
+    // 55 open cases received in 2033 with nothing done: RED, ahead of stuck, so that the at-risk list has pages.
+    for (int i = 0; i < 55; i++) {
+      LocalDate received = LocalDate.parse("2033-09-01").plusDays(i);
+      jdbc.sql("""
+              INSERT INTO ehc_case (case_reference, child_forename, child_surname, child_date_of_birth, child_sex,
+                child_postcode, request_received_date, request_source, status, stage, decision_to_assess_due,
+                no_plan_decision_due, final_plan_due, created_by, created_at)
+              VALUES (?, 'Paged', 'List', DATE '2026-03-01', 'M', 'AB1 2CD', ?, 'PARENT', 'OPEN', 'requestReceived',
+                ?, ?, ?, 'caseworker', CURRENT_TIMESTAMP)""")
+          .params(PAGED + String.format("%04d", i), received, rules.decisionWhetherToAssess(received),
+              rules.decisionNotToIssue(received), rules.finalPlan(received))
+          .update();
+    }
+
     profile = Chromium.newProfile();
     browser = Chromium.start(profile);
     browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
@@ -131,6 +152,7 @@ class DashboardBrowserTest {
   @AfterAll
   void stopChromium() throws IOException {
     ClockUtil.reset();
+    jdbc.sql("DELETE FROM ehc_case WHERE case_reference LIKE ?").param(PAGED + "%").update();
     if (browser != null) {
       browser.quit();
     }
@@ -198,16 +220,38 @@ class DashboardBrowserTest {
     assertThat(rows.get(5).findElements(By.tagName("td")).get(0).getText()).isEqualTo("0.0% (0 of 1)");
     assertThat(chartData("trend-chart", 2)).isEqualTo(dataValuesOfColumn("#trend-table", 3));
 
-    JsonNode atRisk = api("/api/reports/at-risk");
-    List<String> listed = new ArrayList<>();
-    atRisk.forEach(c -> listed.add(c.get("caseReference").asText()));
-    assertThat(browser.findElements(By.cssSelector("#at-risk-table tbody tr[data-case]")))
-        .extracting(row -> row.getAttribute("data-case")).containsExactlyElementsOf(listed)
-        .contains(stuck).doesNotContain(onTime, late);
+    JsonNode firstPage = api("/api/reports/at-risk/page?page=0&size=50");
+    long open = firstPage.get("openCases").asLong();
+    assertThat(open).isGreaterThan(50 + 1);   // the 55 cases of 2033 and stuck at least
+    assertThat(text("#count-red")).isEqualTo(String.format(Locale.UK, "%,d", firstPage.get("red").asLong()));
+    assertThat(text("#count-amber")).isEqualTo(String.format(Locale.UK, "%,d", firstPage.get("amber").asLong()));
+    assertThat(text("#count-green")).isEqualTo(String.format(Locale.UK, "%,d", firstPage.get("green").asLong()));
+    assertThat(text("#count-open")).isEqualTo(String.format(Locale.UK, "%,d", open));
+    assertThat(text("#at-risk-showing")).startsWith(String.format(Locale.UK,
+        "Showing 1 to 50 of %,d open cases (page 1 of %,d).", open, firstPage.get("totalPages").asLong()));
+    assertThat(browser.findElement(By.id("at-risk-csv")).getAttribute("href")).endsWith("/api/reports/at-risk.csv");
+    assertThat(browser.findElements(By.id("at-risk-previous"))).isEmpty();
+    // Every open case is on one page or another, worst first: walk the pages to the one with stuck on it.
+    List<String> seen = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode apiPage = api("/api/reports/at-risk/page?page=" + page + "&size=50");
+      List<String> listed = new ArrayList<>();
+      apiPage.get("cases").forEach(c -> listed.add(c.get("caseReference").asText()));
+      assertThat(browser.findElements(By.cssSelector("#at-risk-table tbody tr[data-case]")))
+          .extracting(row -> row.getAttribute("data-case")).as("page %d", page).containsExactlyElementsOf(listed);
+      seen.addAll(listed);
+      if (listed.contains(stuck)) {
+        break;
+      }
+      browser.findElement(By.id("at-risk-next")).click();
+      assertThat(browser.getCurrentUrl()).contains(PERIOD).contains("page=" + (page + 1)).endsWith("#at-risk");
+      assertThat(browser.findElement(By.id("at-risk-previous")).getAttribute("href")).contains("page=" + page);
+    }
+    assertThat(seen).contains(stuck).doesNotContain(onTime, late).doesNotHaveDuplicates();
     assertThat(cells("#at-risk-table tr[data-case='" + stuck + "'] td")).startsWith(
         "1 Aug 2034", "22", "Request advice", "Decision whether to issue a plan (16 weeks)", "21 Nov 2034", "RED",
         "Health, due 18 Sept 2034, 102 days late");
-    screenshot("dashboard.png");
+    screenshot("dashboard.png");   // the page with D on it
 
     browser.findElement(By.linkText(stuck)).click();
     assertThat(text("#case-reference")).isEqualTo(stuck);
@@ -239,6 +283,10 @@ class DashboardBrowserTest {
     assertThat(status(http, "/dashboard", "caseworker")).isEqualTo(403);
     assertThat(status(http, "/dashboard/cases/" + stuck, "panel")).isEqualTo(403);
     assertThat(status(http, "/dashboard", "manager")).isEqualTo(200);
+    assertThat(status(http, "/dashboard?page=1", "manager")).isEqualTo(200);
+    assertThat(status(http, "/dashboard?page=999999", "manager")).isEqualTo(200);   // past the last: says so
+    assertThat(status(http, "/dashboard?page=-1", "manager")).isEqualTo(400);
+    assertThat(status(http, "/dashboard?page=next", "manager")).isEqualTo(400);
     HttpResponse<Void> anonymous = http.send(HttpRequest.newBuilder(URI.create(url("/dashboard"))).build(),
         HttpResponse.BodyHandlers.discarding());
     assertThat(anonymous.statusCode()).isEqualTo(302);

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ehcpathway.PathwayDriver;
 import org.ehcpathway.PathwayIntegrationTest;
 import org.ehcpathway.casefile.CaseFile;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.review.PlanRecords;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
@@ -22,10 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dates the read model stores for the reports (V12): a plan's phase transfer deadline, written with its next
- * phase transfer and filled in by migration V13, and the day an advice request or a review cycle (V14) stopped
- * being awaited. Dates in
- * 2046 and 2047, which no other test reports on.
+ * The dates the read model stores for the reports (V12, V14, V15): a plan's phase transfer deadline, written with its
+ * next phase transfer and filled in by migration V13, the day an advice request or a review cycle (V14) stopped being
+ * awaited, and the day the draft plan was first served (V15). Dates in 2046 to 2048, which no other test reports on.
  */
 @PathwayIntegrationTest
 class StoredReportDatesTest {
@@ -33,6 +34,7 @@ class StoredReportDatesTest {
   @Autowired PathwayDriver driver;
   @Autowired PlanRecords plans;
   @Autowired CaseFile caseFile;
+  @Autowired CaseRecords caseRecords;
   @Autowired TimelinessReports reports;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
@@ -106,6 +108,32 @@ class StoredReportDatesTest {
     assertThat(reports.months(YearMonth.of(2046, 2), YearMonth.of(2046, 4)))
         .extracting(report -> report.advice().get("EDUCATIONAL").outstandingOverdue())
         .containsExactly(2L, 1L, 0L);
+  }
+
+  @Test
+  void theFirstDraftServedIsStoredOnTheCase() {
+    driver.today("2048-06-05");
+    String ref = driver.receiveRequest("2048-06-05", "2040-01-01").caseReference();
+    driver.today("2048-06-12");
+    driver.complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
+        "reason", "Evidence."));
+    driver.giveAllAdvice(ref);
+    driver.today("2048-07-03");
+    driver.complete(ref, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
+    assertThat(caseRecords.find(ref).orElseThrow().draftServedDate()).isNull();
+    driver.today("2048-07-10");
+    driver.complete(ref, "draftPlan", Map.of());
+    assertThat(caseRecords.find(ref).orElseThrow().draftServedDate()).isEqualTo("2048-07-10")
+        .isEqualTo(caseRecords.draftServed(ref).orElseThrow());
+
+    caseRecords.recordMilestone(ref, MilestoneType.DRAFT_PLAN_SERVED, LocalDate.parse("2048-07-20"), "caseworker",
+        null);
+    assertThat(caseRecords.find(ref).orElseThrow().draftServedDate()).isEqualTo("2048-07-10");
+    caseRecords.recordMilestone(ref, MilestoneType.DRAFT_PLAN_SERVED, LocalDate.parse("2048-07-08"), "caseworker",
+        "Served by hand two days before it was recorded.");
+    assertThat(caseRecords.find(ref).orElseThrow().draftServedDate()).isEqualTo("2048-07-08")
+        .isEqualTo(caseRecords.draftServed(ref).orElseThrow());
+    caseFile.withdraw(ref, "The family moved away.");
   }
 
   @Test

@@ -112,6 +112,8 @@ class AuthorizationMatrixTest {
           users("manager"), Set.of(200), "management information"),
       get("/api/reports/timeliness/monthly?year=2038", "manager", "management information"),
       get("/api/reports/at-risk", "manager", "management information"),
+      get("/api/reports/at-risk/page?page=0&size=5", "manager", "management information"),
+      get("/api/reports/at-risk.csv", "manager", "management information"),
       new Endpoint("GET", "/api/reports/sen2?year=2038", null, null, null, users("manager"), Set.of(200, 404),
           "the statutory return holds person-level data"),
       get("/api/simulation/clock", EVERYONE, "only the time; only with ehc.simulation.enabled"),

@@ -68,6 +68,8 @@ class StatutoryDeadlinesTest {
       "lateAdviceDecision,           2026-03-03, 2026-03-10",
       "amberFrom,                    2026-02-16, 2026-02-02",
       "breachedFrom,                 2026-02-16, 2026-02-17",
+      "lastDueDateBreachedOn,        2026-02-17, 2026-02-16",   // today -> the latest due date that is RED today
+      "lastDueDateAmberOn,           2026-02-02, 2026-02-16",   // today -> the latest due date that is AMBER today
       "twentyFifthBirthday,          2004-02-29, 2029-03-01",   // no 29 February in 2029
   })
   void eachRuleCountsCalendarTimeFromItsStart(String rule, LocalDate starts, LocalDate due) {
@@ -187,6 +189,8 @@ class StatutoryDeadlinesTest {
       case "reviewAdviceDue" -> rules::reviewAdviceDue;
       case "reviewAdviceClosed" -> rules::reviewAdviceClosed;
       case "adviceSecondEscalation" -> rules::adviceSecondEscalation;
+      case "lastDueDateBreachedOn" -> rules::lastDueDateBreachedOn;
+      case "lastDueDateAmberOn" -> rules::lastDueDateAmberOn;
       case "lateAdviceDecision" -> rules::lateAdviceDecision;
       case "amberFrom" -> rules::amberFrom;
       case "breachedFrom" -> rules::breachedFrom;

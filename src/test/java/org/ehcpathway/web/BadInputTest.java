@@ -324,6 +324,12 @@ class BadInputTest {
         q("caseworker", "/api/notifications?page=abc", "page"),
         q("caseworker", "/api/cases?status=LOST", "status"),
         q("caseworker", "/api/cases?status=" + SCRIPT, "status"),
+        q("manager", "/api/reports/at-risk/page?page=-1", "page"),
+        q("manager", "/api/reports/at-risk/page?page=first", "page"),
+        q("manager", "/api/reports/at-risk/page?size=0", "size"),
+        q("manager", "/api/reports/at-risk/page?size=501", "size"),
+        q("manager", "/api/reports/at-risk/page?size=99999999999", "size"),
+        q("manager", "/api/reports/at-risk/page?page=0&size=-5", "size"),
         q("caseworker", "/api/cases?page=-1", "page"),
         q("caseworker", "/api/cases?size=0", "size"),
         q("caseworker", "/api/cases?size=501", "size"),
@@ -343,6 +349,7 @@ class BadInputTest {
   void farPagesAndFarMonthsAreEmptyNotErrors() {
     assertThat(http.get("caseworker", "/api/notifications?page=2147483647&size=500").statusCode()).isEqualTo(200);
     assertThat(http.get("caseworker", "/api/cases?page=2147483647&size=500").statusCode()).isEqualTo(200);
+    assertThat(http.get("manager", "/api/reports/at-risk/page?page=2147483647&size=500").statusCode()).isEqualTo(200);
     assertThat(http.get("caseworker", "/api/reviews?due=2099-12").statusCode()).isEqualTo(200);
   }
 
