@@ -62,11 +62,11 @@ public class ReadModelChanges {
       dropped(monthStart);
       return;
     }
-    PendingDrop pending = (PendingDrop) TransactionSynchronizationManager.getResource(PendingDrop.class);
+    // The current transaction's own synchronizations only: an outer transaction's are suspended, not listed.
+    PendingDrop pending = TransactionSynchronizationManager.getSynchronizations().stream()
+        .filter(PendingDrop.class::isInstance).map(PendingDrop.class::cast).findFirst().orElse(null);
     if (pending == null) {
-      pending = new PendingDrop(monthStart);
-      TransactionSynchronizationManager.bindResource(PendingDrop.class, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
+      TransactionSynchronizationManager.registerSynchronization(new PendingDrop(monthStart));
     } else if (monthStart.isBefore(pending.from)) {
       pending.from = monthStart;
     }
@@ -137,9 +137,5 @@ public class ReadModelChanges {
       dropped(from);
     }
 
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(PendingDrop.class);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.ehcpathway.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -159,6 +161,23 @@ class ClosedMonthFiguresTest {
 
     assertThat(closedMonths.generation()).isGreaterThan(before);
     assertThat(storedMonths(2038)).isEmpty();
+    assertThat(reports.monthly(2038)).isEqualTo(countedLive.monthly(2038));
+  }
+
+  @Test
+  void aBackdatedWriteInAnInnerTransactionDropsItsMonthsWhenItCommitsWhateverTheOuterOneDoes() {
+    reports.monthly(2038);
+    TransactionTemplate inner = new TransactionTemplate(transactions);
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(outer -> {
+      caseRecords.recordAdviceRequest(assessed, "HEALTH", "outer-advice", LocalDate.of(2038, 6, 10),
+          LocalDate.of(2038, 7, 22), "ASSESSMENT", null);
+      inner.executeWithoutResult(status -> caseRecords.recordAdviceRequest(assessed, "SOCIAL_CARE", "inner-advice",
+          LocalDate.of(2038, 3, 5), LocalDate.of(2038, 4, 16), "ASSESSMENT", null));
+      throw new IllegalStateException("the outer step fails");
+    })).hasMessage("the outer step fails");
+
+    assertThat(storedMonths(2038)).containsExactly(YearMonth.of(2038, 1), YearMonth.of(2038, 2));
     assertThat(reports.monthly(2038)).isEqualTo(countedLive.monthly(2038));
   }
 
