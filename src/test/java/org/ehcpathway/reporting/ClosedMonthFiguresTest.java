@@ -13,7 +13,6 @@ import org.ehcpathway.PathwayIntegrationTest;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.ReadModelChanges;
 import org.ehcpathway.statutory.EngineClock;
-import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,7 @@ class ClosedMonthFiguresTest {
   @Autowired ReadModelChanges changes;
   @Autowired CaseRecords caseRecords;
   @Autowired JdbcClient jdbc;
-  @Autowired StatutoryDeadlines rules;
+  @Autowired PeriodCounts counts;
   @Autowired EngineClock clock;
   @Autowired PlatformTransactionManager transactions;
 
@@ -49,8 +48,7 @@ class ClosedMonthFiguresTest {
 
   @BeforeAll
   void buildCases() {
-    countedLive = new TimelinessReports(jdbc, rules, clock,
-        new ClosedMonthFigures(jdbc, changes, transactions, false));
+    countedLive = new TimelinessReports(counts, clock, new ClosedMonthFigures(jdbc, changes, transactions, false));
     String[] received = {"2038-01-11", "2038-01-25", "2038-02-08", "2038-02-22", "2038-03-08", "2038-03-22"};
     for (int i = 0; i < received.length; i++) {
       driver.today(received[i]);
