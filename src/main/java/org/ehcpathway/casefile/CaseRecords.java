@@ -90,14 +90,15 @@ public class CaseRecords implements CaseDates {
   }
 
   public void recordDecisionToAssess(String reference, LocalDate date) {
-    changes.datedOn(date, caseDate(reference, "decision_to_assess_date"));
+    LocalDate replaced = caseDate(reference, "decision_to_assess_date");
     jdbc.sql("UPDATE ehc_case SET decision_to_assess_date = ? WHERE case_reference = ?").params(date, reference).update();
+    changes.datedOn(date, replaced);
   }
 
   /** Only a case closed as NO_PLAN counts its decision to issue, so the date it replaces counted nowhere. */
   public void recordDecisionToIssue(String reference, LocalDate date) {
-    changes.datedOn(date);
     jdbc.sql("UPDATE ehc_case SET decision_to_issue_date = ? WHERE case_reference = ?").params(date, reference).update();
+    changes.datedOn(date);
   }
 
   public void recordProvision(String reference, String namedSetting, String fundingBand) {
@@ -106,9 +107,9 @@ public class CaseRecords implements CaseDates {
   }
 
   public void recordFinalPlan(String reference, LocalDate date, String namedSetting) {
-    changes.datedOn(date);
     jdbc.sql("UPDATE ehc_case SET final_plan_issued_date = ?, named_setting = ? WHERE case_reference = ?")
         .params(date, namedSetting, reference).update();
+    changes.datedOn(date);
   }
 
   public void recordNamedSetting(String reference, String namedSetting) {
@@ -117,27 +118,27 @@ public class CaseRecords implements CaseDates {
 
   /** Closing as NOT_ASSESSED or NO_PLAN counts the case's decision, in the month the decision was taken. */
   public void close(String reference, CaseStatus status, LocalDate date) {
-    changes.datedOn(date, switch (status) {
-      case NOT_ASSESSED -> caseDate(reference, "decision_to_assess_date");
-      case NO_PLAN -> caseDate(reference, "decision_to_issue_date");
-      default -> null;
-    });
     jdbc.sql("UPDATE ehc_case SET status = ?, stage = 'closed', closed_date = ? WHERE case_reference = ?")
         .params(status.name(), date, reference).update();
     jdbc.sql("UPDATE case_advice SET awaited_until = ? WHERE case_reference = ?"
             + " AND (awaited_until IS NULL OR awaited_until > ?)")
         .params(date, reference, date).update();
+    changes.datedOn(date, switch (status) {
+      case NOT_ASSESSED -> caseDate(reference, "decision_to_assess_date");
+      case NO_PLAN -> caseDate(reference, "decision_to_issue_date");
+      default -> null;
+    });
   }
 
   /** An advice request for the assessment ({@code reviewCycle} null) or for a review meeting. */
   public void recordAdviceRequest(String reference, String adviceType, String processInstanceId,
       LocalDate requested, LocalDate due, String purpose, Integer reviewCycle) {
-    changes.datedOn(requested, due);
     jdbc.sql("""
             INSERT INTO case_advice (case_reference, advice_type, process_instance_id, requested_date, due_date,
               purpose, review_cycle)
             VALUES (?, ?, ?, ?, ?, ?, ?)""")
         .params(reference, adviceType, processInstanceId, requested, due, purpose, reviewCycle).update();
+    changes.datedOn(requested, due);
   }
 
   @Override
@@ -151,7 +152,6 @@ public class CaseRecords implements CaseDates {
 
   /** Review advice still outstanding once the meeting is over: closed as not received, never as on time. */
   public List<String> closeOutstandingReviewAdvice(String reference, int reviewCycle, LocalDate date) {
-    changes.datedOn(date);
     List<String> types = jdbc.sql("""
             SELECT advice_type FROM case_advice
             WHERE case_reference = ? AND purpose = 'REVIEW' AND review_cycle = ?
@@ -164,28 +164,29 @@ public class CaseRecords implements CaseDates {
             WHERE case_reference = ? AND purpose = 'REVIEW' AND review_cycle = ?
               AND returned_date IS NULL AND closed_without_return_date IS NULL""")
         .params(date, date, date, reference, reviewCycle).update();
+    changes.datedOn(date);
     return types;
   }
 
   public void recordAdviceReturned(String processInstanceId, LocalDate returned, String outcome, String summary,
       String actor) {
-    changes.datedOn(returned);
     jdbc.sql("""
             UPDATE case_advice SET returned_date = ?, outcome = ?, summary = ?, returned_by = ?,
               awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
             WHERE process_instance_id = ?""")
         .params(returned, outcome, truncate(summary, 4000), actor, returned, returned, processInstanceId).update();
+    changes.datedOn(returned);
   }
 
   /** The case goes on without this advice; returned_date stays empty so it never counts as returned. */
   public void recordAdviceClosedWithoutReturn(String processInstanceId, LocalDate date, String outcome,
       String reason) {
-    changes.datedOn(date);
     jdbc.sql("""
             UPDATE case_advice SET closed_without_return_date = ?, outcome = ?, closed_without_reason = ?,
               awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
             WHERE process_instance_id = ?""")
         .params(date, outcome, truncate(reason, 500), date, date, processInstanceId).update();
+    changes.datedOn(date);
   }
 
   public void recordException(String reference, CaseView.CaseException exception) {
@@ -197,8 +198,8 @@ public class CaseRecords implements CaseDates {
             exception.appliesTo(), exception.adviceType(), exception.recordedBy(), Timestamp.from(exception.recordedAt()))
         .update();
     if ("FINAL_PLAN".equals(exception.appliesTo())) {
-      changes.datedOn(caseDate(reference, "final_plan_issued_date"));
       jdbc.sql("UPDATE ehc_case SET week20_exception_applies = TRUE WHERE case_reference = ?").param(reference).update();
+      changes.datedOn(caseDate(reference, "final_plan_issued_date"));
     }
   }
 

@@ -41,7 +41,10 @@ public class ReadModelChanges {
     this.clock = clock;
   }
 
-  /** A write to the read model dated on these days (nulls ignored). */
+  /**
+   * A write to the read model dated on these days (nulls ignored). Call it after the write's statements: outside a
+   * transaction the drop happens at once, and must follow the write, not precede it.
+   */
   public void datedOn(LocalDate... dates) {
     LocalDate earliest = Stream.of(dates).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     if (earliest == null) {

@@ -24,24 +24,23 @@ public class PlanRecords implements ReviewDates {
   }
 
   public void createPlan(String reference, LocalDate issued, String namedSetting) {
-    changes.datedOn(issued);
     jdbc.sql("INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting) VALUES (?, 'ACTIVE', ?, ?)")
         .params(reference, issued, namedSetting).update();
+    changes.datedOn(issued);
   }
 
   public void createTransferredPlan(String reference, LocalDate issued, String namedSetting, String oldLaCode,
       LocalDate lastReview, LocalDate transfer) {
-    changes.datedOn(issued, lastReview, transfer);
     jdbc.sql("""
             INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, old_la_code, last_review_date,
               transfer_date)
             VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?)""")
         .params(reference, issued, namedSetting, oldLaCode, lastReview, transfer).update();
+    changes.datedOn(issued, lastReview, transfer);
   }
 
   public void createImportedPlan(String reference, String sourceReference, LocalDate issued, LocalDate lastReview,
       String nextPhaseTransfer, String placement) {
-    changes.datedOn(issued, lastReview, phaseTransferDeadline(nextPhaseTransfer));
     jdbc.sql("""
             INSERT INTO ehc_plan (case_reference, status, issued_date, named_setting, last_review_date,
               source_reference, next_phase_transfer, phase_transfer_deadline)
@@ -49,6 +48,7 @@ public class PlanRecords implements ReviewDates {
         .params(reference, issued, placement, lastReview, sourceReference, nextPhaseTransfer,
             phaseTransferDeadline(nextPhaseTransfer))
         .update();
+    changes.datedOn(issued, lastReview, phaseTransferDeadline(nextPhaseTransfer));
   }
 
   public Optional<String> nextPhaseTransfer(String reference) {
@@ -58,12 +58,14 @@ public class PlanRecords implements ReviewDates {
 
   /** Returns false when the case has no plan. The transfer's deadline is stored with it, for the reports. */
   public boolean setNextPhaseTransfer(String reference, String nextPhaseTransfer) {
-    changes.datedOn(phaseTransferDeadline(nextPhaseTransfer), jdbc.sql(
-            "SELECT phase_transfer_deadline FROM ehc_plan WHERE case_reference = ?").param(reference)
-        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(d -> d)
-        .orElse(null));
-    return jdbc.sql("UPDATE ehc_plan SET next_phase_transfer = ?, phase_transfer_deadline = ? WHERE case_reference = ?")
+    LocalDate replaced = jdbc.sql("SELECT phase_transfer_deadline FROM ehc_plan WHERE case_reference = ?")
+        .param(reference).query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional()
+        .flatMap(d -> d).orElse(null);
+    boolean updated = jdbc.sql(
+            "UPDATE ehc_plan SET next_phase_transfer = ?, phase_transfer_deadline = ? WHERE case_reference = ?")
         .params(nextPhaseTransfer, phaseTransferDeadline(nextPhaseTransfer), reference).update() == 1;
+    changes.datedOn(phaseTransferDeadline(nextPhaseTransfer), replaced);
+    return updated;
   }
 
   private LocalDate phaseTransferDeadline(String nextPhaseTransfer) {
@@ -87,11 +89,11 @@ public class PlanRecords implements ReviewDates {
   }
 
   public void cease(String reference, LocalDate date, String ceaseReason) {
-    changes.datedOn(date);
     jdbc.sql("UPDATE ehc_plan SET status = 'CEASED', ceased_date = ?, cease_reason = ? WHERE case_reference = ?")
         .params(date, ceaseReason, reference).update();
     jdbc.sql("UPDATE plan_review SET awaited_until = LEAST(COALESCE(awaited_until, ?), ?) WHERE case_reference = ?")
         .params(date, date, reference).update();
+    changes.datedOn(date);
   }
 
   public void setNamedSetting(String reference, String namedSetting) {
@@ -99,19 +101,19 @@ public class PlanRecords implements ReviewDates {
   }
 
   public int openCycle(String reference, LocalDate due) {
-    changes.datedOn(due);
     int cycle = jdbc.sql("SELECT COALESCE(MAX(cycle), 0) + 1 FROM plan_review WHERE case_reference = ?")
         .param(reference).query(Integer.class).single();
     jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date, awaited_until)"
             + " SELECT ?, ?, ?, ceased_date FROM ehc_plan WHERE case_reference = ?")
         .params(reference, cycle, due, reference).update();
+    changes.datedOn(due);
     return cycle;
   }
 
   public void recordMeeting(String reference, LocalDate meeting, LocalDate decisionDue) {
-    changes.datedOn(meeting, decisionDue);
     updateCurrent(reference, "meeting_date", meeting);
     updateCurrent(reference, "decision_due", decisionDue);
+    changes.datedOn(meeting, decisionDue);
   }
 
   public void recordReport(String reference, LocalDate date, String recommendation) {
@@ -121,12 +123,12 @@ public class PlanRecords implements ReviewDates {
 
   /** The cycle no longer awaits a decision from that day ({@code awaited_until}, for the reports). */
   public void recordDecision(String reference, LocalDate date, String outcome) {
-    changes.datedOn(date);
     updateCurrent(reference, "decision_date", date);
     jdbc.sql("UPDATE plan_review SET awaited_until = LEAST(COALESCE(awaited_until, ?), ?) WHERE case_reference = ?"
             + " AND cycle = (SELECT MAX(cycle) FROM plan_review WHERE case_reference = ?)")
         .params(date, date, reference, reference).update();
     updateCurrent(reference, "outcome", outcome);
+    changes.datedOn(date);
   }
 
   public void recordAmendmentsSent(String reference, LocalDate date) {
@@ -134,8 +136,8 @@ public class PlanRecords implements ReviewDates {
   }
 
   public void recordAmendedPlan(String reference, LocalDate date) {
-    changes.datedOn(date);
     updateCurrent(reference, "amended_plan_issued_date", date);
+    changes.datedOn(date);
   }
 
   public void recordDecidedNotToAmend(String reference, LocalDate date) {
