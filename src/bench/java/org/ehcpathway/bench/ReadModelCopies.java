@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ehcpathway.casefile.ReadModelChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,10 +26,12 @@ final class ReadModelCopies {
       List.of("ehc_case", "case_milestone", "case_advice", "ehc_plan", "plan_review");
 
   private final JdbcClient jdbc;
+  private final ReadModelChanges changes;
   private final boolean postgres;
   private final LocalDate lastSimulatedDay;
 
-  ReadModelCopies(JdbcClient jdbc, boolean postgres, LocalDate lastSimulatedDay) {
+  ReadModelCopies(JdbcClient jdbc, ReadModelChanges changes, boolean postgres, LocalDate lastSimulatedDay) {
+    this.changes = changes;
     this.jdbc = jdbc;
     this.postgres = postgres;
     this.lastSimulatedDay = lastSimulatedDay;
@@ -76,8 +79,7 @@ final class ReadModelCopies {
 
   /** These writes bypass CaseRecords, so they drop the stored figures of closed months as it would. */
   private void dropStoredMonths() {
-    jdbc.sql("UPDATE report_month_generation SET generation = generation + 1").update();
-    jdbc.sql("DELETE FROM report_month").update();
+    changes.writtenElsewhere();
   }
 
   /** What CaseRecords.close does for a real case: its advice is no longer awaited (V12's awaited_until). */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ehcpathway.casefile.ReadModelChanges;
 import org.ehcpathway.reporting.AtRiskCase;
 import org.ehcpathway.reporting.AtRiskList;
 import org.ehcpathway.reporting.TimelinessReports;
@@ -58,6 +59,7 @@ class ReportScaleBenchmark {
   @Autowired AtRiskList atRiskList;
   @Autowired PlanRecords plans;
   @Autowired JdbcClient jdbc;
+  @Autowired ReadModelChanges changes;
   @Autowired DataSource dataSource;
   @Autowired ObjectMapper objectMapper;
 
@@ -80,7 +82,7 @@ class ReportScaleBenchmark {
     }
     String loadBefore = load();
     simulateYear();
-    ReadModelCopies copies = new ReadModelCopies(jdbc, postgres, TO);
+    ReadModelCopies copies = new ReadModelCopies(jdbc, changes, postgres, TO);
 
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(java.time.ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate())

@@ -193,6 +193,15 @@ class ClosedMonthFiguresTest {
   }
 
   @Test
+  void writesPastTheRecordsDropEveryKeptMonthWhenSaid() {
+    reports.monthly(2038);
+    long before = closedMonths.generation();
+    changes.writtenElsewhere();
+    assertThat(storedMonths(2038)).isEmpty();
+    assertThat(closedMonths.generation()).isGreaterThan(before);
+  }
+
+  @Test
   void aWriteDatedTodayKeepsTheStoredMonths() {
     reports.monthly(2038);
     caseRecords.recordAdviceRequest(assessed, "HEALTH", "advice-today", clock.today(), clock.today().plusWeeks(6),
