@@ -71,6 +71,8 @@ class ReportScaleBenchmark {
       .split(",")).mapToLong(Long::parseLong).toArray();
   /** {@code -Dbench.layouts=B} runs only the national layout (a million copies take minutes on each). */
   private final String layouts = System.getProperty("bench.layouts", "A,B");
+  /** H2 only: the database after the last scenario, written with {@code SCRIPT TO}, for {@code EXPLAIN ANALYZE} by hand. */
+  private final String h2Script = System.getProperty("bench.h2Script");
   private String database;
 
   @Test
@@ -109,6 +111,9 @@ class ReportScaleBenchmark {
           .append(TO.getYear() - years + 1).append(" to ").append(TO.getYear())
           .append("; a year's report counts about 1/").append(years).append(" of the cases)\n\n");
       out.append(scenario(copies, years, "spread"));
+    }
+    if (h2Script != null && !postgres) {
+      jdbc.sql("SCRIPT TO '" + h2Script.replace("'", "''") + "'").query(rs -> { });
     }
     ClockUtil.reset();
     PerformanceDoc.write(postgres ? "reports-postgresql" : "reports-h2", out.toString(),
