@@ -22,6 +22,16 @@ import org.springframework.stereotype.Component;
 class PeriodCounts {
 
   private static final String REQUESTS = "origin = 'REQUEST'";
+  /** Assessment advice returned in a range of dates (the first and last day). */
+  static final String ADVICE_RETURNED = "FROM case_advice WHERE purpose = 'ASSESSMENT' AND returned_date BETWEEN ? AND ?";
+  /**
+   * Assessment advice that may be outstanding at an end from the first (due before the last end, awaited still or
+   * until after the first end), each row once; parameters: the last end, the first end, the last end.
+   */
+  static final String ADVICE_AWAITED = "SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
+      + " WHERE awaited_until IS NULL AND due_date < ? AND purpose = 'ASSESSMENT'"
+      + " UNION ALL SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
+      + " WHERE awaited_until > ? AND due_date < ? AND awaited_until > due_date AND purpose = 'ASSESSMENT'";
 
   private final JdbcClient jdbc;
   private final StatutoryDeadlines rules;
@@ -126,8 +136,7 @@ class PeriodCounts {
         });
     String returned = ReportPeriods.yearMonth("returned_date");
     jdbc.sql("SELECT " + returned + ", advice_type, COUNT(*), SUM(CASE WHEN returned_date <= due_date THEN 1"
-            + " ELSE 0 END) FROM case_advice WHERE purpose = 'ASSESSMENT' AND returned_date BETWEEN ? AND ?"
-            + " GROUP BY " + returned + ", advice_type")
+            + " ELSE 0 END) " + ADVICE_RETURNED + " GROUP BY " + returned + ", advice_type")
         .params(periods.first(), periods.last())
         .query(rs -> {
           long[] counts = figures.get(periods.index(rs.getInt(1))).advice(rs.getString(2));
@@ -149,12 +158,7 @@ class PeriodCounts {
     String counts = countPerEnd(distinct,
         "requested_date <= ? AND due_date < ? AND (awaited_until IS NULL OR awaited_until > ?)", params);
     params.addAll(List.of(ends.get(ends.size() - 1), ends.get(0), ends.get(ends.size() - 1)));
-    jdbc.sql("SELECT advice_type, " + counts + " FROM ("
-            + " SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
-            + " WHERE awaited_until IS NULL AND due_date < ? AND purpose = 'ASSESSMENT'"
-            + " UNION ALL SELECT advice_type, requested_date, due_date, awaited_until FROM case_advice"
-            + " WHERE awaited_until > ? AND due_date < ? AND awaited_until > due_date AND purpose = 'ASSESSMENT'"
-            + ") a GROUP BY advice_type")
+    jdbc.sql("SELECT advice_type, " + counts + " FROM (" + ADVICE_AWAITED + ") a GROUP BY advice_type")
         .params(params)
         .query(rs -> {
           for (int i = 0; i < distinct.size(); i++) {
