@@ -79,7 +79,9 @@ public class AtRiskList {
     }
     Map<String, CaseRow> byReference = cases.findAll(references).stream()
         .collect(Collectors.toMap(CaseRow::caseReference, Function.identity()));
-    List<CaseRow> rows = references.stream().map(byReference::get).filter(Objects::nonNull).toList();
+    // A case closed between the two reads (a decision, a withdrawal) has no next deadline: it leaves the page.
+    List<CaseRow> rows = references.stream().map(byReference::get).filter(Objects::nonNull)
+        .filter(row -> row.status() == CaseStatus.OPEN).toList();
     return AtRiskPage.of(page, size, counts, build(rows, LISTED_CASES, Map.of("references", references), today));
   }
 
