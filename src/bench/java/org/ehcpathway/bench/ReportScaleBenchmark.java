@@ -71,7 +71,7 @@ class ReportScaleBenchmark {
       .split(",")).mapToLong(Long::parseLong).toArray();
   /** {@code -Dbench.layouts=B} runs only the national layout (a million copies take minutes on each). */
   private final String layouts = System.getProperty("bench.layouts", "A,B");
-  /** H2 only: the database after the last scenario, written with {@code SCRIPT TO}, for {@code EXPLAIN ANALYZE} by hand. */
+  /** H2 only: the database after the last scenario, written with {@code SCRIPT TO}, for {@code EXPLAIN} by hand. */
   private final String h2Script = System.getProperty("bench.h2Script");
   private String database;
 

@@ -23,7 +23,8 @@ class PeriodCounts {
 
   private static final String REQUESTS = "origin = 'REQUEST'";
   /** Assessment advice returned in a range of dates (the first and last day). */
-  static final String ADVICE_RETURNED = "FROM case_advice WHERE purpose = 'ASSESSMENT' AND returned_date BETWEEN ? AND ?";
+  static final String ADVICE_RETURNED =
+      "FROM case_advice WHERE purpose = 'ASSESSMENT' AND returned_date BETWEEN ? AND ?";
   /**
    * Assessment advice that may be outstanding at an end from the first (due before the last end, awaited still or
    * until after the first end), each row once; parameters: the last end, the first end, the last end.

@@ -26,7 +26,7 @@ class EngineIndexesTest {
       LEFT JOIN ACT_RU_EXECUTION PARENT_EXECUTION ON EXECUTION.PARENT_ID_ = PARENT_EXECUTION.ID_
       WHERE EXECUTION_ID_ = ? AND TASK_ID_ is null""";
 
-  /** Camunda's own statement for a task's subtasks ({@code selectTasksByParentTaskId}, 7.24), run at each completion. */
+  /** Camunda's own statement for a task's subtasks ({@code selectTasksByParentTaskId}, 7.24), at each completion. */
   private static final String CAMUNDA_SUBTASKS_OF_A_TASK = "select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?";
 
   @Autowired PathwayDriver driver;
