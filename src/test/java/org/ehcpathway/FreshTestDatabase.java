@@ -44,7 +44,8 @@ public class FreshTestDatabase implements EnvironmentPostProcessor {
     }
   }
 
-  private static void recreate(String server, String database, String user, String password, String collation) {
+  /** Drops and creates {@code database} on {@code server}; the benchmarks' bare engines use it too. */
+  public static void recreate(String server, String database, String user, String password, String collation) {
     if (!collation.matches("[A-Za-z0-9-]*")) {
       throw new IllegalStateException("ehc.test.postgres.collation must be an ICU locale such as en-GB");
     }

@@ -37,6 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The product against a bare Camunda engine, in the same JVM and the same run ({@code mvn -Pbench verify
@@ -48,12 +50,12 @@ import org.springframework.test.context.ActiveProfiles;
  * history level) run the same models with {@link BareStandIns} for the product's beans; the product runs them
  * through {@link IntakeService} and Camunda's {@link TaskService} with its listeners (read model, milestones,
  * notices, outbox). Rounds alternate the engines so that the machine's load falls on all of them alike.
+ * On H2 every engine has an in-memory database of its own; with {@code -Ppostgres,bench}, a database of its own on
+ * the PostgreSQL server (results in the {@code pathway-postgres} and {@code timers-postgres} blocks).
  * Then the review-watch timers: {@code bench.timers} plans are imported with their review two weeks away, the
  * clock moves so that every AMBER timer is due, and the job executor fires them.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:ehc-pathway-bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=${bench.h2QueryCache:256}",
-    "ehc.demo-data.history-months=0", "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN",
+@SpringBootTest(properties = {"ehc.test.database=" + PathwayBenchmark.DATABASE, "ehc.demo-data.history-months=0", "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN",
     "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("test")
 @Tag("bench")
@@ -67,11 +69,19 @@ class PathwayBenchmark {
       Groups.HEALTH_ADVISERS, "health", Groups.SOCIAL_CARE_ADVISERS, "socialcare",
       Groups.EDUCATIONAL_PSYCHOLOGISTS, "ep", Groups.EDUCATION_ADVISERS, "school");
   static final int TASKS_PER_CASE = 11;
+  /** The product's database; the bare engines' are named after it ({@code ehc_pathway_bench_bare_full}). */
+  static final String DATABASE = "ehc_pathway_bench";
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    BenchDatabase.h2UnlessPostgres(registry, DATABASE);
+  }
 
   @Autowired ProcessEngine product;
   @Autowired IntakeService intake;
   @Autowired PlanImport planImport;
   @Autowired JdbcClient jdbc;
+  @Autowired javax.sql.DataSource dataSource;
 
   /** An engine and how a case starts on it. */
   private interface Target {
@@ -111,23 +121,27 @@ class PathwayBenchmark {
     for (Target target : targets) {   // warm-up: JIT, caches, first deployments
       drive(target, Math.max(20, cases / 5), threads, numbers);
     }
-    boolean queryStatistics = Boolean.getBoolean("bench.queryStatistics");
+    boolean queryStatistics = Boolean.getBoolean("bench.queryStatistics") && !BenchDatabase.postgres();
     if (queryStatistics) {
       targets.forEach(t -> sql(t.engine(), "SET QUERY_STATISTICS TRUE", null));
     }
     Map<String, double[]> seconds = new LinkedHashMap<>();
     Map<String, double[]> cpuSeconds = new LinkedHashMap<>();
+    Map<String, double[]> machineSeconds = new LinkedHashMap<>();
     targets.forEach(t -> {
       seconds.put(t.name(), new double[rounds]);
       cpuSeconds.put(t.name(), new double[rounds]);
+      machineSeconds.put(t.name(), new double[rounds]);
     });
     List<String> loads = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       for (int i = 0; i < targets.size(); i++) {   // a different engine first in each round
         Target target = targets.get((i + round) % targets.size());
         double cpuBefore = processCpuSeconds();
+        double machineBefore = machineCpuSeconds();
         seconds.get(target.name())[round] = drive(target, cases, threads, numbers);
         cpuSeconds.get(target.name())[round] = processCpuSeconds() - cpuBefore;
+        machineSeconds.get(target.name())[round] = machineCpuSeconds() - machineBefore;
       }
       loads.add(load());
     }
@@ -144,11 +158,18 @@ class PathwayBenchmark {
       writeQueryStatistics(targets.get(targets.size() - 1), timers, "-with-timers");
     }
     String loadAfter = load();
+    String suffix = BenchDatabase.postgres() ? "-postgres" : "";
     if (rounds > 1) {
-      write(report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers));
+      String results = report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers);
+      if (BenchDatabase.postgres()) {
+        results += machineCpuReport(cases, rounds, machineSeconds);
+      }
+      PerformanceDoc.write("pathway" + suffix, results, "pathway" + suffix + ".md");
+      System.out.println(results);
     }
     if (timerFigures != null) {
-      PerformanceDoc.write("timers", timerReport(timers, timerFigures, timersLoadBefore, loadAfter), "timers.md");
+      PerformanceDoc.write("timers" + suffix, timerReport(timers, timerFigures, timersLoadBefore, loadAfter),
+          "timers" + suffix + ".md");
     }
   }
 
@@ -158,7 +179,7 @@ class PathwayBenchmark {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl)
         ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName("bare-" + history);
-    configuration.setJdbcUrl("jdbc:h2:mem:bare-" + history + ";DB_CLOSE_DELAY=-1");
+    BenchDatabase.configureBare(configuration, DATABASE + "_bare_" + history);
     configuration.setHistory(history);
     // The advice call activities continue asynchronously (as in the product): a job executor runs those jobs.
     configuration.setJobExecutorActivate(true);
@@ -366,13 +387,14 @@ class PathwayBenchmark {
           .toInstant()));
       long due = jobs.createJobQuery().executable().count();
       double cpuBefore = processCpuSeconds();
+      double machineBefore = machineCpuSeconds();
       long start = System.nanoTime();
       jobExecutor.start();
       while (jobs.createJobQuery().executable().count() > 0) {
         Thread.sleep(50);
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
-      return new double[] {due, elapsed, processCpuSeconds() - cpuBefore};
+      return new double[] {due, elapsed, processCpuSeconds() - cpuBefore, machineCpuSeconds() - machineBefore};
     } finally {
       ClockUtil.reset();
     }
@@ -390,10 +412,12 @@ class PathwayBenchmark {
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append(", H2 in memory, ").append(threads)
+        .append(System.getProperty("java.version")).append(", ").append(BenchDatabase.describe(dataSource))
+        .append(" (every engine a database of its own), ").append(threads)
         .append(" thread(s) driving cases. Load average before / after each round / after: `").append(loadBefore)
         .append("` / `").append(String.join("`, `", loads)).append("` / `").append(loadAfter).append("`.\n\n");
-    out.append("Command: `mvn -o -Pbench verify -Dtest=PathwayBenchmark -Dbench.cases=").append(cases)
+    out.append("Command: `mvn -o ").append(BenchDatabase.profiles())
+        .append(" verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.cases=").append(cases)
         .append(" -Dbench.rounds=").append(rounds).append(" -Dbench.threads=").append(threads)
         .append(" -Dbench.timers=").append(timers).append("`\n\n");
     out.append("### Cases per second, the same path on each engine (").append(TASKS_PER_CASE)
@@ -428,10 +452,11 @@ class PathwayBenchmark {
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append(", H2 in memory. Load average before / after: `")
+        .append(System.getProperty("java.version")).append(", ").append(BenchDatabase.describe(dataSource))
+        .append(". Load average before / after: `")
         .append(loadBefore).append("` / `").append(loadAfter).append("`.\n\n");
-    out.append("Command: `mvn -o -Pbench verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false")
-        .append(" -Dbench.engines=product -Dbench.cases=20 -Dbench.rounds=1 -Dbench.timers=").append(timers)
+    out.append("Command: `mvn -o ").append(BenchDatabase.profiles())
+        .append(" verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.engines=product -Dbench.cases=20 -Dbench.rounds=1 -Dbench.timers=").append(timers)
         .append("`\n\n");
     out.append("### Review timers fired by the job executor\n\n");
     out.append(String.format("%d plans imported with their review due; %.0f AMBER review-watch timers due at"
@@ -439,6 +464,10 @@ class PathwayBenchmark {
         + " emails to the outbox and waits for the RED timer); %.2f ms of CPU time a timer.%n", timers,
         timerFigures[0], timerFigures[1], timerFigures[0] / timerFigures[1], timerFigures[2] * 1000
         / timerFigures[0]));
+    if (BenchDatabase.postgres()) {
+      out.append(String.format("%nThe whole machine (the JVM and the PostgreSQL server): %.2f ms of CPU time a"
+          + " timer.%n", timerFigures[3] * 1000 / timerFigures[0]));
+    }
     out.append(String.format("%nJob executor: %s.%n", jobExecutorSettings()));
     return out.toString();
   }
@@ -495,6 +524,38 @@ class PathwayBenchmark {
         .getSimpleName();
   }
 
+  /**
+   * On PostgreSQL the server's work is not in the JVM's CPU time: the whole machine's busy time per case (both
+   * cores, every process), so the database server's share is counted for every engine alike.
+   */
+  private static String machineCpuReport(int cases, int rounds, Map<String, double[]> machineSeconds) {
+    Map<String, Double> perCase = new LinkedHashMap<>();
+    machineSeconds.forEach((name, s) -> perCase.put(name, java.util.Arrays.stream(s).sum() * 1000 / (cases * rounds)));
+    String productName = perCase.keySet().stream().filter(n -> n.startsWith("EHC")).findFirst().orElse("");
+    StringBuilder out = new StringBuilder("\n#### CPU time per case, the whole machine (the JVM and the PostgreSQL"
+        + " server, from /proc/stat)\n\n| Engine | CPU ms per case | Product / this engine |\n|---|---|---|\n");
+    perCase.forEach((name, ms) -> out.append("| ").append(name).append(" | ").append(String.format("%.1f", ms))
+        .append(" | ").append(name.equals(productName) || productName.isEmpty() ? ""
+            : String.format("**%.2f**", ms / perCase.get(productName))).append(" |\n"));
+    return out.toString();
+  }
+
+  /** Busy time of every core since boot, from the first line of /proc/stat (user to steal, in USER_HZ ticks). */
+  static double machineCpuSeconds() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i <= 8 && i < fields.length; i++) {
+        if (i != 4 && i != 5) {   // idle and iowait are not work
+          busy += Long.parseLong(fields[i]);
+        }
+      }
+      return busy / 100.0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   private static double processCpuSeconds() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
@@ -502,11 +563,5 @@ class PathwayBenchmark {
 
   private static String load() throws IOException {
     return Files.readString(Path.of("/proc/loadavg")).trim();
-  }
-
-  /** Replaces the part of docs/performance.md between the pathway markers. */
-  private static void write(String results) throws IOException {
-    PerformanceDoc.write("pathway", results, "pathway.md");
-    System.out.println(results);
   }
 }
