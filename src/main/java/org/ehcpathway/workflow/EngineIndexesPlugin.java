@@ -27,7 +27,7 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
    * and picks the execution's index, so this one is H2's only.
    */
   static final EngineIndex VARIABLES_OF_AN_EXECUTION =
-      new EngineIndex("EHC_IDX_VARIABLE_EXECUTION", "ACT_RU_VARIABLE", "EXECUTION_ID_, TASK_ID_", true);
+      new EngineIndex("EHC_IDX_VARIABLE_EXECUTION", "ACT_RU_VARIABLE", "EXECUTION_ID_, TASK_ID_", null, "h2");
 
   /**
    * A task's subtasks, which Camunda looks for at every completion ({@code WHERE PARENT_TASK_ID_ = ?}). Its schema
@@ -35,24 +35,44 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
    * are open.
    */
   static final EngineIndex SUBTASKS_OF_A_TASK =
-      new EngineIndex("EHC_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_", false);
+      new EngineIndex("EHC_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_", null, null);
 
-  static final List<EngineIndex> INDEXES = List.of(VARIABLES_OF_AN_EXECUTION, SUBTASKS_OF_A_TASK);
+  /**
+   * The jobs that a job executor holds at the moment. Camunda's acquisition query skips an exclusive job whose
+   * process instance has another job being worked on ({@code NOT EXISTS (... J2.LOCK_OWNER_ IS NOT NULL AND
+   * J2.LOCK_EXP_TIME_ >= now)}). PostgreSQL answers that with a hashed subplan that reads the whole job table at
+   * every acquisition: 62 ms with 100,000 timers, for three jobs. Few jobs are held at any moment, so an index over
+   * them alone makes it 0.1 ms. PostgreSQL only: H2 has no partial indexes, and it looks each process instance's
+   * jobs up by Camunda's own index.
+   */
+  static final EngineIndex JOBS_HELD =
+      new EngineIndex("EHC_IDX_JOB_LOCKED", "ACT_RU_JOB", "LOCK_EXP_TIME_", "LOCK_OWNER_ IS NOT NULL", "postgres");
 
-  record EngineIndex(String name, String table, String columns, boolean h2Only) {}
+  static final List<EngineIndex> INDEXES = List.of(VARIABLES_OF_AN_EXECUTION, SUBTASKS_OF_A_TASK, JOBS_HELD);
+
+  /**
+   * An index on an engine table; {@code where} (or null) makes it partial, and {@code onlyOn} (or null for every
+   * database) is Camunda's name for the one database type that gets it.
+   */
+  record EngineIndex(String name, String table, String columns, String where, String onlyOn) {
+
+    boolean isFor(String databaseType) {
+      return onlyOn == null || onlyOn.equals(databaseType);
+    }
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    boolean h2 = "h2".equals(configuration.getDatabaseType());
+    String databaseType = configuration.getDatabaseType();
     String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
     try (Connection connection = configuration.getDataSource().getConnection();
         Statement ddl = connection.createStatement()) {
       for (EngineIndex index : INDEXES) {
-        if (h2 || !index.h2Only()) {
+        if (index.isFor(databaseType)) {
           ddl.execute("CREATE INDEX IF NOT EXISTS " + index.name() + " ON " + prefix + index.table()
-              + " (" + index.columns() + ")");
+              + " (" + index.columns() + ")" + (index.where() == null ? "" : " WHERE " + index.where()));
         }
       }
       if (!connection.getAutoCommit()) {

@@ -29,6 +29,16 @@ class EngineIndexesTest {
   /** Camunda's own statement for a task's subtasks ({@code selectTasksByParentTaskId}, 7.24), at each completion. */
   private static final String CAMUNDA_SUBTASKS_OF_A_TASK = "select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?";
 
+  /** Camunda's job acquisition ({@code selectNextJobsToExecute}, 7.24, with the product's due dates never null). */
+  private static final String CAMUNDA_NEXT_JOBS_TO_EXECUTE = """
+      select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_ from ACT_RU_JOB RES
+      where (RES.RETRIES_ > 0) and ( RES.DUEDATE_ <= ? ) and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < ?)
+      and RES.SUSPENSION_STATE_ = 1
+      and ( ( RES.EXCLUSIVE_ = true and not exists( select J2.ID_ from ACT_RU_JOB J2
+          where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true)
+          and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?) ) ) or RES.EXCLUSIVE_ = false )
+      LIMIT 3 OFFSET 0""";
+
   @Autowired PathwayDriver driver;
   @Autowired CaseFile caseFile;
   @Autowired DataSource dataSource;
@@ -40,7 +50,8 @@ class EngineIndexesTest {
     boolean h2;
     try (Connection connection = dataSource.getConnection()) {
       h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
-      for (String table : List.of("ACT_RU_VARIABLE", "act_ru_variable", "ACT_RU_TASK", "act_ru_task")) {
+      for (String table : List.of("ACT_RU_VARIABLE", "act_ru_variable", "ACT_RU_TASK", "act_ru_task", "ACT_RU_JOB",
+          "act_ru_job")) {
         try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
           while (rs.next()) {
             indexes.add(String.valueOf(rs.getString("INDEX_NAME")).toUpperCase() + ":"
@@ -52,9 +63,11 @@ class EngineIndexesTest {
     assertThat(indexes).contains("EHC_IDX_TASK_PARENT:PARENT_TASK_ID_");
     if (h2) {
       assertThat(indexes).contains("EHC_IDX_VARIABLE_EXECUTION:EXECUTION_ID_", "EHC_IDX_VARIABLE_EXECUTION:TASK_ID_");
+      assertThat(indexes).as("H2 has no partial indexes").noneMatch(i -> i.startsWith("EHC_IDX_JOB_LOCKED"));
     } else {
       assertThat(indexes).as("PostgreSQL plans with its own statistics").noneMatch(i -> i.startsWith(
           "EHC_IDX_VARIABLE_EXECUTION"));
+      assertThat(indexes).contains("EHC_IDX_JOB_LOCKED:LOCK_EXP_TIME_");
     }
   }
 
@@ -91,6 +104,30 @@ class EngineIndexesTest {
         .as("no task is read: the task has no subtasks").contains("scanCount: 1 */");
   }
 
+  @Test
+  void jobAcquisitionLooksOnlyAtTheJobsHeldOnPostgres() throws Exception {
+    assumeTrue(!isH2(), "PostgreSQL only");
+    // a county's timers: twenty thousand, all due (the worst case), none held by a job executor
+    jdbc.sql("""
+        INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, DUEDATE_, RETRIES_, SUSPENSION_STATE_, EXCLUSIVE_, HANDLER_TYPE_,
+          PRIORITY_, PROCESS_INSTANCE_ID_, EXECUTION_ID_)
+        SELECT 'ehc-test-job-' || n, 1, 'timer', TIMESTAMP '2090-01-01 10:00', 3, 1, TRUE, 'timer-transition', 0,
+          'ehc-test-instance-' || n, 'ehc-test-instance-' || n FROM generate_series(1, 20000) n""").update();
+    try {
+      jdbc.sql("ANALYZE ACT_RU_JOB").update();
+      java.sql.Timestamp now = java.sql.Timestamp.valueOf("2090-01-02 10:00:00");
+      String plan = String.join("\n", jdbc.sql("EXPLAIN " + CAMUNDA_NEXT_JOBS_TO_EXECUTE)
+          .params(now, now, now).query(String.class).list());
+
+      // the outer scan stops after three due jobs; the subplan for the held jobs must not read the table
+      assertThat(plan.toLowerCase()).as(plan)
+          .contains("using " + EngineIndexesPlugin.JOBS_HELD.name().toLowerCase() + " on act_ru_job j2")
+          .doesNotContain("seq scan on act_ru_job j2");
+    } finally {
+      jdbc.sql("DELETE FROM ACT_RU_JOB WHERE ID_ LIKE 'ehc-test-job-%'").update();
+    }
+  }
+
   private String aCaseJustReceived() {
     driver.today("2026-03-02");
     driver.receiveRequest("2026-03-02", "2016-04-01");
@@ -103,8 +140,12 @@ class EngineIndexesTest {
   }
 
   private void assumeH2() throws Exception {
+    assumeTrue(isH2(), "H2 only");
+  }
+
+  private boolean isH2() throws Exception {
     try (Connection connection = dataSource.getConnection()) {
-      assumeTrue("H2".equals(connection.getMetaData().getDatabaseProductName()), "H2 only");
+      return "H2".equals(connection.getMetaData().getDatabaseProductName());
     }
   }
 }
