@@ -390,15 +390,24 @@ class PathwayBenchmark {
       double machineBefore = machineCpuSeconds();
       long start = System.nanoTime();
       jobExecutor.start();
-      // Polled once a second: the count reads every due job, and polling it every 50 ms took a core on PostgreSQL.
-      while (jobs.createJobQuery().executable().count() > 0) {
-        Thread.sleep(1000);
+      while (anyJobDue()) {
+        Thread.sleep(100);
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       return new double[] {due, elapsed, processCpuSeconds() - cpuBefore, machineCpuSeconds() - machineBefore};
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  /**
+   * Whether a job is still due, by the product's due-date index (every job has a due date): the engine's count of
+   * executable jobs reads every due job, and polling it took a third of a core on PostgreSQL at 100,000 timers.
+   */
+  private boolean anyJobDue() {
+    return jdbc.sql("SELECT ID_ FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND DUEDATE_ <= ? FETCH FIRST 1 ROWS ONLY")
+        .param(new java.sql.Timestamp(ClockUtil.getCurrentTime().getTime())).query(String.class).optional()
+        .isPresent();
   }
 
   // The report.
