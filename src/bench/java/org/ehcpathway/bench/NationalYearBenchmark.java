@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * whole nation's cases is slower per case than one that holds a sample of them. H2 in memory, or with
  * {@code -Ppostgres,bench} the PostgreSQL server (the {@code national-postgres} block).
  */
-@SpringBootTest(properties = {"ehc.test.database=ehc_national_bench", "ehc.demo-data.history-months=0", "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN"})
+@SpringBootTest(properties = {"ehc.test.database=ehc_national_bench", "ehc.demo-data.history-months=0",
+    "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN"})
 @ActiveProfiles("test")
 @Tag("bench")
 class NationalYearBenchmark {
@@ -67,11 +68,11 @@ class NationalYearBenchmark {
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append(", ").append(BenchDatabase.describe(dataSource)).append(", one simulator thread (the simulator")
-        .append(" runs each due job itself). Load average before/after: `").append(loadBefore).append("` / `")
-        .append(loadAfter).append("`.\n\n");
-    out.append("Command: `mvn -o ").append(BenchDatabase.profiles()).append(" verify -Dtest=NationalYearBenchmark -Dsurefire.failIfNoSpecifiedTests=false")
-        .append(" -Dbench.nationalScale=").append(scale).append("`\n\n");
+        .append(System.getProperty("java.version")).append(", ").append(BenchDatabase.describe(dataSource))
+        .append(", one simulator thread (the simulator runs each due job itself). Load average before/after: `")
+        .append(loadBefore).append("` / `").append(loadAfter).append("`.\n\n");
+    out.append("Command: `mvn -o ").append(BenchDatabase.profiles()).append(" verify -Dtest=NationalYearBenchmark")
+        .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dbench.nationalScale=").append(scale).append("`\n\n");
     out.append("| Figure | Value |\n|---|---|\n");
     out.append("| Share of the national year simulated | 1/").append(scale).append(" |\n");
     out.append("| Requests received (").append(perMonth).append(" a month) | ").append(run.requestsReceived())

@@ -55,7 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Then the review-watch timers: {@code bench.timers} plans are imported with their review two weeks away, the
  * clock moves so that every AMBER timer is due, and the job executor fires them.
  */
-@SpringBootTest(properties = {"ehc.test.database=" + PathwayBenchmark.DATABASE, "ehc.demo-data.history-months=0", "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN",
+@SpringBootTest(properties = {"ehc.test.database=" + PathwayBenchmark.DATABASE, "ehc.demo-data.history-months=0",
+    "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN",
     "camunda.bpm.job-execution.enabled=true"})
 @ActiveProfiles("test")
 @Tag("bench")
@@ -466,7 +467,8 @@ class PathwayBenchmark {
         .append(". Load average before / after: `")
         .append(loadBefore).append("` / `").append(loadAfter).append("`.\n\n");
     out.append("Command: `mvn -o ").append(BenchDatabase.profiles())
-        .append(" verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.engines=product -Dbench.cases=20 -Dbench.rounds=1 -Dbench.timers=").append(timers)
+        .append(" verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.engines=product")
+        .append(" -Dbench.cases=20 -Dbench.rounds=1 -Dbench.timers=").append(timers)
         .append("`\n\n");
     out.append("### Review timers fired by the job executor\n\n");
     out.append(String.format("%d plans imported with their review due; %.0f AMBER review-watch timers due at"

@@ -37,10 +37,10 @@ import org.springframework.test.context.ActiveProfiles;
  * simulates a council's year once (2025), gives a quarter of its plans each kind of phase transfer, then copies the
  * read-model rows with SQL ({@link ReadModelCopies}) and times {@code timeliness(year)}, {@code monthly(year)},
  * {@code atRisk()} and its first page of 50 ({@code page(0, 50)}, checked to be the list's first 50) as at
- * 31 December 2025. The database is {@code ehc_rs_reports} unless {@code -Dbench.database=ehc_...} names another. Two layouts of the copies: all in 2025 (the worst case) and spread over
- * {@code bench.years} years (a national database). Writes docs/performance.md between the markers
- * {@code reports-h2} or {@code reports-postgresql}, and each report's content to target/bench so that two runs
- * (before and after a change) can be compared.
+ * 31 December 2025. The database is {@code ehc_rs_reports} unless {@code -Dbench.database=ehc_...} names another.
+ * Two layouts of the copies: all in 2025 (the worst case) and spread over {@code bench.years} years (a national
+ * database). Writes docs/performance.md between the markers {@code reports-h2} or {@code reports-postgresql}, and
+ * each report's content to target/bench so that two runs (before and after a change) can be compared.
  */
 @SpringBootTest(properties = {"ehc.test.database=${bench.database:ehc_rs_reports}", "ehc.demo-data.history-months=0",
     "ehc.demo-data.sample-cases=false", "logging.level.org.ehcpathway=WARN"})
