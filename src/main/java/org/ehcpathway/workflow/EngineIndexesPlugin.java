@@ -1,6 +1,7 @@
 package org.ehcpathway.workflow;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -67,12 +68,12 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     String databaseType = configuration.getDatabaseType();
     String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    try (Connection connection = configuration.getDataSource().getConnection();
-        Statement ddl = connection.createStatement()) {
+    try (Connection connection = configuration.getDataSource().getConnection()) {
       for (EngineIndex index : INDEXES) {
         if (index.isFor(databaseType)) {
-          ddl.execute("CREATE INDEX IF NOT EXISTS " + index.name() + " ON " + prefix + index.table()
-              + " (" + index.columns() + ")" + (index.where() == null ? "" : " WHERE " + index.where()));
+          createIndex(connection, index.table(), index.name(), "CREATE INDEX IF NOT EXISTS " + index.name() + " ON "
+              + prefix + index.table() + " (" + index.columns() + ")"
+              + (index.where() == null ? "" : " WHERE " + index.where()));
         }
       }
       if (!connection.getAutoCommit()) {
@@ -82,5 +83,37 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
       throw new IllegalStateException("Could not add the product's indexes to the engine's tables: " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Runs {@code createIfNotExists}. Two nodes starting at the same moment can both find the index missing, and
+   * PostgreSQL then refuses the second one's statement with a duplicate name. If the index is there after a failure,
+   * the other node made it, and this start goes on. {@link JobAcquisitionPlugin} creates its index this way too.
+   */
+  static void createIndex(Connection connection, String table, String name, String createIfNotExists)
+      throws SQLException {
+    try (Statement ddl = connection.createStatement()) {
+      ddl.execute(createIfNotExists);
+    } catch (SQLException e) {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      if (!indexExists(connection, table, name)) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean indexExists(Connection connection, String table, String name) throws SQLException {
+    for (String spelling : List.of(table.toUpperCase(), table.toLowerCase())) {   // H2 upper case, PostgreSQL lower
+      try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, spelling, false, false)) {
+        while (indexes.next()) {
+          if (name.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

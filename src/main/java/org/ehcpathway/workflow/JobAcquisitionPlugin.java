@@ -3,7 +3,6 @@ package org.ehcpathway.workflow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -41,10 +40,10 @@ public class JobAcquisitionPlugin extends AbstractProcessEnginePlugin {
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
     try (Connection connection = configuration.getDataSource().getConnection();
-        Statement ddl = connection.createStatement();
         PreparedStatement undated = connection.prepareStatement("UPDATE " + prefix
             + "ACT_RU_JOB SET DUEDATE_ = ? WHERE DUEDATE_ IS NULL")) {
-      ddl.execute("CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + prefix + "ACT_RU_JOB (DUEDATE_)");
+      EngineIndexesPlugin.createIndex(connection, "ACT_RU_JOB", INDEX,
+          "CREATE INDEX IF NOT EXISTS " + INDEX + " ON " + prefix + "ACT_RU_JOB (DUEDATE_)");
       undated.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
       int dated = undated.executeUpdate();
       if (!connection.getAutoCommit()) {
