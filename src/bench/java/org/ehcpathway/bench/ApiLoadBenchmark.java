@@ -113,7 +113,7 @@ class ApiLoadBenchmark {
     // and .password) runs the same on PostgreSQL and writes the api-postgres block instead of api.
     String url = System.getProperty("bench.api.url");
     String initSql = System.getProperty("spring.datasource.hikari.connection-init-sql", "");
-    String loadStart = load();
+    String loadStart = Machine.load();
     HistoryGenerator.HistoryResult history = generator.generate(reader.read(json.valueToTree(Map.of(
         "months", months, "requestsPerMonth", perMonth, "existingPlans", plans))), "bench");
     today = LocalDate.parse(json.readTree(client().send(request(Role.MANAGER, "/api/simulation/clock").build(),
@@ -164,7 +164,7 @@ class ApiLoadBenchmark {
   }
 
   private Phase run(String name, int users, int seconds, double thinkMillis) throws InterruptedException, IOException {
-    String before = load();
+    String before = Machine.load();
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     List<List<Sample>> perUser = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -184,7 +184,7 @@ class ApiLoadBenchmark {
     }
     double wall = (System.nanoTime() - started) / 1e9;
     List<Sample> all = perUser.stream().flatMap(List::stream).toList();
-    return new Phase(name, thinkMillis, wall, all, before, load());
+    return new Phase(name, thinkMillis, wall, all, before, Machine.load());
   }
 
   /** The role of each virtual user, in the proportions of {@link Role#share}. */
@@ -523,9 +523,5 @@ class ApiLoadBenchmark {
 
   private static String ms(long micros) {
     return micros < 10_000 ? String.format("%.1f", micros / 1000.0) : String.valueOf(Math.round(micros / 1000.0));
-  }
-
-  private static String load() throws IOException {
-    return Files.readString(Path.of("/proc/loadavg")).trim();
   }
 }

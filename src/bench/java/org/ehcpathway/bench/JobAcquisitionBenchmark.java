@@ -1,8 +1,6 @@
 package org.ehcpathway.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,7 +38,7 @@ class JobAcquisitionBenchmark {
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(", H2 ")
         .append(org.h2.engine.Constants.VERSION).append(" in memory, Camunda's create script. Load average: `")
-        .append(Files.readString(Path.of("/proc/loadavg")).trim()).append("`.\n\n")
+        .append(Machine.load()).append("`.\n\n")
         .append("Command: `mvn -o -Pbench verify -Dtest=JobAcquisitionBenchmark")
         .append(" -Dsurefire.failIfNoSpecifiedTests=false`\n\n")
         .append("| Jobs due among ").append(JOBS).append(" timers | Camunda's query, no index (ms) |")

@@ -2,8 +2,6 @@ package org.ehcpathway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -54,13 +52,13 @@ class NationalYearBenchmark {
     int scale = Integer.getInteger("bench.nationalScale", 1000);
     int perMonth = (int) Math.round(NATIONAL_REQUESTS / 12.0 / scale);
     int plans = (int) Math.round((double) NATIONAL_PLANS / scale);
-    String loadBefore = load();
+    String loadBefore = Machine.load();
     HistorySettings settings = reader.read(objectMapper.valueToTree(Map.of("from", FROM.toString(),
         "to", FROM.plusYears(1).minusDays(1).toString(), "requestsPerMonth", perMonth, "existingPlans", plans)));
-    double machineBefore = PathwayBenchmark.machineCpuSeconds();
+    double machineBefore = Machine.cpuSeconds();
     HistoryGenerator.HistoryResult run = generator.generate(settings, "bench");
-    double machineSeconds = PathwayBenchmark.machineCpuSeconds() - machineBefore;
-    String loadAfter = load();
+    double machineSeconds = Machine.cpuSeconds() - machineBefore;
+    String loadAfter = Machine.load();
     double seconds = run.elapsedMillis() / 1000.0;
     double nationalMinutes = seconds * scale / 60;
     double tasksPerSecondNeeded = (double) run.tasksCompleted() * scale / (TARGET_MINUTES * 60);
@@ -95,9 +93,5 @@ class NationalYearBenchmark {
     String block = BenchDatabase.postgres() ? "national-postgres" : "national";
     PerformanceDoc.write(block, out.toString(), block + ".md");
     System.out.println(out);
-  }
-
-  private static String load() throws IOException {
-    return Files.readString(Path.of("/proc/loadavg")).trim();
   }
 }

@@ -99,7 +99,7 @@ class PathwayBenchmark {
     int rounds = Integer.getInteger("bench.rounds", 3);
     int threads = Integer.getInteger("bench.threads", 2);
     int timers = Integer.getInteger("bench.timers", 10_000);
-    String loadBefore = load();
+    String loadBefore = Machine.load();
 
     List<Target> targets = new ArrayList<>();
     List<ProcessEngine> bare = new ArrayList<>();
@@ -139,12 +139,12 @@ class PathwayBenchmark {
       for (int i = 0; i < targets.size(); i++) {   // a different engine first in each round
         Target target = targets.get((i + round) % targets.size());
         double cpuBefore = processCpuSeconds();
-        double machineBefore = machineCpuSeconds();
+        double machineBefore = Machine.cpuSeconds();
         seconds.get(target.name())[round] = drive(target, cases, threads, numbers);
         cpuSeconds.get(target.name())[round] = processCpuSeconds() - cpuBefore;
-        machineSeconds.get(target.name())[round] = machineCpuSeconds() - machineBefore;
+        machineSeconds.get(target.name())[round] = Machine.cpuSeconds() - machineBefore;
       }
-      loads.add(load());
+      loads.add(Machine.load());
     }
     if (queryStatistics) {
       for (Target target : targets) {
@@ -153,12 +153,12 @@ class PathwayBenchmark {
     }
     bare.forEach(ProcessEngine::close);
 
-    String timersLoadBefore = load();
+    String timersLoadBefore = Machine.load();
     double[] timerFigures = timers > 0 ? fireReviewTimers(timers) : null;
     if (queryStatistics && timers > 0 && engines.contains("product")) {
       writeQueryStatistics(targets.get(targets.size() - 1), timers, "-with-timers");
     }
-    String loadAfter = load();
+    String loadAfter = Machine.load();
     String suffix = BenchDatabase.postgres() ? "-postgres" : "";
     if (rounds > 1) {
       String results = report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers);
@@ -388,14 +388,14 @@ class PathwayBenchmark {
           .toInstant()));
       long due = jobs.createJobQuery().executable().count();
       double cpuBefore = processCpuSeconds();
-      double machineBefore = machineCpuSeconds();
+      double machineBefore = Machine.cpuSeconds();
       long start = System.nanoTime();
       jobExecutor.start();
       while (anyJobDue()) {
         Thread.sleep(100);
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
-      return new double[] {due, elapsed, processCpuSeconds() - cpuBefore, machineCpuSeconds() - machineBefore};
+      return new double[] {due, elapsed, processCpuSeconds() - cpuBefore, Machine.cpuSeconds() - machineBefore};
     } finally {
       ClockUtil.reset();
     }
@@ -417,8 +417,6 @@ class PathwayBenchmark {
       Map<String, double[]> cpuSeconds, String loadBefore, List<String> loads, String loadAfter, int timers) {
     Map<String, Double> rates = new LinkedHashMap<>();
     seconds.forEach((name, s) -> rates.put(name, cases * rounds / java.util.Arrays.stream(s).sum()));
-    Map<String, Double> cpuPerCase = new LinkedHashMap<>();
-    cpuSeconds.forEach((name, s) -> cpuPerCase.put(name, java.util.Arrays.stream(s).sum() * 1000 / (cases * rounds)));
     String productName = seconds.keySet().stream().filter(n -> n.startsWith("EHC")).findFirst().orElse("");
     StringBuilder out = new StringBuilder();
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
@@ -450,11 +448,8 @@ class PathwayBenchmark {
     out.append("\n#### CPU time per case (the whole JVM's CPU time during each engine's rounds)\n\n");
     out.append("Less sensitive than wall time to other work on the machine: what a case costs in processor time,"
         + " job executor, garbage collection and the other engines' idle threads included.\n\n");
-    out.append("| Engine | CPU ms per case | Product / this engine (this engine's CPU per case / the product's) |\n")
-        .append("|---|---|---|\n");
-    cpuPerCase.forEach((name, ms) -> out.append("| ").append(name).append(" | ").append(String.format("%.1f", ms))
-        .append(" | ").append(name.equals(productName) || productName.isEmpty() ? ""
-            : String.format("**%.2f**", ms / cpuPerCase.get(productName))).append(" |\n"));
+    out.append(cpuTable(cases, rounds, cpuSeconds,
+        "Product / this engine (this engine's CPU per case / the product's)"));
     return out.toString();
   }
 
@@ -541,39 +536,24 @@ class PathwayBenchmark {
    * cores, every process), so the database server's share is counted for every engine alike.
    */
   private static String machineCpuReport(int cases, int rounds, Map<String, double[]> machineSeconds) {
+    return "\n#### CPU time per case, the whole machine (the JVM and the PostgreSQL server, from /proc/stat)\n\n"
+        + cpuTable(cases, rounds, machineSeconds, "Product / this engine");
+  }
+
+  /** Each engine's CPU milliseconds per case, and the product's ratio to it (the other engine's over the product's). */
+  private static String cpuTable(int cases, int rounds, Map<String, double[]> seconds, String ratioHeader) {
     Map<String, Double> perCase = new LinkedHashMap<>();
-    machineSeconds.forEach((name, s) -> perCase.put(name, java.util.Arrays.stream(s).sum() * 1000 / (cases * rounds)));
+    seconds.forEach((name, s) -> perCase.put(name, java.util.Arrays.stream(s).sum() * 1000 / (cases * rounds)));
     String productName = perCase.keySet().stream().filter(n -> n.startsWith("EHC")).findFirst().orElse("");
-    StringBuilder out = new StringBuilder("\n#### CPU time per case, the whole machine (the JVM and the PostgreSQL"
-        + " server, from /proc/stat)\n\n| Engine | CPU ms per case | Product / this engine |\n|---|---|---|\n");
+    StringBuilder out = new StringBuilder("| Engine | CPU ms per case | " + ratioHeader + " |\n|---|---|---|\n");
     perCase.forEach((name, ms) -> out.append("| ").append(name).append(" | ").append(String.format("%.1f", ms))
         .append(" | ").append(name.equals(productName) || productName.isEmpty() ? ""
             : String.format("**%.2f**", ms / perCase.get(productName))).append(" |\n"));
     return out.toString();
   }
 
-  /** Busy time of every core since boot, from the first line of /proc/stat (user to steal, in USER_HZ ticks). */
-  static double machineCpuSeconds() {
-    try {
-      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int i = 1; i <= 8 && i < fields.length; i++) {
-        if (i != 4 && i != 5) {   // idle and iowait are not work
-          busy += Long.parseLong(fields[i]);
-        }
-      }
-      return busy / 100.0;
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
   private static double processCpuSeconds() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-  }
-
-  private static String load() throws IOException {
-    return Files.readString(Path.of("/proc/loadavg")).trim();
   }
 }

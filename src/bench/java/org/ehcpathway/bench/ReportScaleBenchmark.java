@@ -77,12 +77,9 @@ class ReportScaleBenchmark {
 
   @Test
   void benchmark() throws Exception {
-    boolean postgres;
-    try (var connection = dataSource.getConnection()) {
-      postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-      database = postgres ? "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() : "H2 in memory";
-    }
-    String loadBefore = load();
+    boolean postgres = BenchDatabase.postgres();
+    database = BenchDatabase.describe(dataSource);
+    String loadBefore = Machine.load();
     simulateYear();
     ReadModelCopies copies = new ReadModelCopies(jdbc, changes, postgres, TO);
 
@@ -92,7 +89,7 @@ class ReportScaleBenchmark {
         .append(System.getProperty("java.version")).append(", ").append(database).append(", heap ")
         .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MB. Load average when the run started: `")
         .append(loadBefore).append("`.\n\n")
-        .append("Command: `mvn -o ").append(postgres ? "-Ppostgres,bench" : "-Pbench")
+        .append("Command: `mvn -o ").append(BenchDatabase.profiles())
         .append(" verify -Dtest=ReportScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.targets=")
         .append(String.join(",", Arrays.stream(targets).mapToObj(Long::toString).toList()))
         .append(" -Dbench.years=").append(years).append(" -Dbench.requestsPerMonth=").append(requestsPerMonth)
@@ -142,7 +139,7 @@ class ReportScaleBenchmark {
       copies.copyUntil(target, spreadYears);
       double copySeconds = (System.nanoTime() - start) / 1e9;
       long cases = copies.cases();
-      String before = load();
+      String before = Machine.load();
       atToday();
       long firstStart = System.nanoTime();
       reports.monthly(FROM.getYear());
@@ -151,7 +148,7 @@ class ReportScaleBenchmark {
       long monthly = median(() -> reports.monthly(FROM.getYear()));
       long atRisk = median(() -> atRiskList.atRisk());
       long firstPage = median(() -> atRiskList.page(0, 50));
-      String after = load();
+      String after = Machine.load();
       List<AtRiskCase> listed = atRisk();
       if (!atRiskList.page(0, 50).cases().equals(listed.subList(0, Math.min(50, listed.size())))) {
         throw new IllegalStateException("The first page of the at-risk list is not the list's first 50 cases");
@@ -198,10 +195,6 @@ class ReportScaleBenchmark {
   /** Runs as at the end of the simulated year, as a manager would on 31 December. */
   private static void atToday() {
     ClockUtil.setCurrentTime(java.util.Date.from(TO.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
-  }
-
-  private static String load() throws IOException {
-    return Files.readString(Path.of("/proc/loadavg")).trim();
   }
 
   private static String sha256(String text) {

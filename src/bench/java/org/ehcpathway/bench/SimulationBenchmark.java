@@ -2,8 +2,6 @@ package org.ehcpathway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,12 +51,12 @@ class SimulationBenchmark {
     int months = Integer.getInteger("bench.months", 12);
     int perMonth = Integer.getInteger("bench.requestsPerMonth", 80);
     int plans = Integer.getInteger("bench.existingPlans", 100);
-    String load = Files.readString(Path.of("/proc/loadavg")).trim();
+    String load = Machine.load();
     HistorySettings settings = reader.read(objectMapper.valueToTree(Map.of("from", FROM.toString(),
         "to", FROM.plusMonths(months).minusDays(1).toString(), "requestsPerMonth", perMonth,
         "existingPlans", plans)));
     HistoryGenerator.HistoryResult run = generator.generate(settings, "bench");
-    String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+    String loadAfter = Machine.load();
     double seconds = run.elapsedMillis() / 1000.0;
     long simulatedDays = run.from().until(run.to(), java.time.temporal.ChronoUnit.DAYS) + 1;
 
