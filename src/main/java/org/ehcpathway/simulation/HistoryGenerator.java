@@ -8,11 +8,15 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -81,12 +85,13 @@ public class HistoryGenerator {
   private final SimulatedStaff staff;
   private final SimulatedFamilies families;
   private final SimulationRuns runs;
+  private final CaseLanes lanes;
   private final AtomicBoolean running = new AtomicBoolean();
 
   HistoryGenerator(IntakeService intake, SimulatedCaseEvents caseEvents, PlanImport planImport,
       TaskService taskService, RuntimeService runtimeService, IdentityService identityService, ProcessEngine engine,
       SimulatedClock simulatedClock, EngineClock clock, SimulatedStaff staff, SimulatedFamilies families,
-      SimulationRuns runs) {
+      SimulationRuns runs, CaseLanes lanes) {
     this.intake = intake;
     this.caseEvents = caseEvents;
     this.planImport = planImport;
@@ -99,6 +104,7 @@ public class HistoryGenerator {
     this.staff = staff;
     this.families = families;
     this.runs = runs;
+    this.lanes = lanes;
   }
 
   /** The period a run covers: {@code from} and {@code to} when given, else the months up to today. */
@@ -162,8 +168,9 @@ public class HistoryGenerator {
     private long runId;
     private int requests;
     private int imported;
-    private int completed;
-    private int failures;
+    private final AtomicInteger completed = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final Queue<Planned> retries = new ConcurrentLinkedQueue<>();
     private int leftAlone;
     private long orderCounter;
     /** Where the time goes, in nanoseconds: moving the clock (running jobs), intake, finding tasks, completing. */
@@ -203,13 +210,14 @@ public class HistoryGenerator {
       }
       long elapsed = System.nanoTime() - started;
       long millis = elapsed / 1_000_000;
-      runs.finish(runId, requests, imported, completed, failures, millis);
+      runs.finish(runId, requests, imported, completed.get(), failures.get(), millis);
       Map<String, Long> statuses = runs.statuses(runId);
       LOG.info("Simulation run {}: {} requests, {} plans imported, {} tasks completed, {} failures in {} ms"
           + " (clock and jobs {} ms, intake {} ms, finding tasks {} ms, completing tasks {} ms)",
-          runId, requests, imported, completed, failures, millis, spent[0] / 1_000_000, spent[1] / 1_000_000,
-          spent[2] / 1_000_000, spent[3] / 1_000_000);
-      return new HistoryResult(runId, settings.seed(), from, to, requests, imported, completed, failures, leftAlone,
+          runId, requests, imported, completed.get(), failures.get(), millis, spent[0] / 1_000_000,
+          spent[1] / 1_000_000, spent[2] / 1_000_000, spent[3] / 1_000_000);
+      return new HistoryResult(runId, settings.seed(), from, to, requests, imported, completed.get(), failures.get(),
+          leftAlone,
           millis, millis == 0 ? 0 : Math.round(requests * 10_000.0 / millis) / 10.0, statuses,
           java.util.stream.Stream.concat(requestReferences.stream(), planReferences.stream()).toList());
     }
@@ -245,7 +253,7 @@ public class HistoryGenerator {
       }
       if (script.exceptionDay() != null) {
         events.computeIfAbsent(script.exceptionDay(), d -> new ArrayList<>())
-            .add(() -> failures += caseEvents.recordException(reference) ? 0 : 1);
+            .add(() -> failures.addAndGet(caseEvents.recordException(reference) ? 0 : 1));
       }
     }
 
@@ -287,9 +295,7 @@ public class HistoryGenerator {
         while (!agenda.isEmpty() && !agenda.peek().on().isAfter(day)) {
           due.add(agenda.poll());
         }
-        for (Planned planned : due) {
-          complete(planned);
-        }
+        completeSideBySide(due);
         runJobsDueNow();
       }
       LOG.warn("Day {} did not settle after 50 passes", day);
@@ -357,27 +363,36 @@ public class HistoryGenerator {
           .map(IdentityLink::getGroupId).findFirst().orElse(Groups.CASEWORKERS);
     }
 
+    /** The day's tasks, each case's in their order, several cases at once ({@link CaseLanes}). */
+    private void completeSideBySide(List<Planned> due) {
+      long start = System.nanoTime();
+      Map<String, List<Planned>> byCase = due.stream().collect(Collectors.groupingBy(
+          planned -> planned.task().caseReference(), LinkedHashMap::new, Collectors.toList()));
+      lanes.run(byCase.values(), this::complete);
+      agenda.addAll(retries);
+      retries.clear();
+      spent[3] += System.nanoTime() - start;
+    }
+
     private void complete(Planned planned) {
       SimulatedStaff.SimTask task = planned.task();
       if (taskService.createTaskQuery().taskId(task.id()).count() == 0) {
         return;   // the engine ended it meanwhile: a window closed, the advice branch ended, the case was withdrawn
       }
       SimulatedStaff.Action action = planned.action();
-      long start = System.nanoTime();
       identityService.setAuthentication(action.user(), List.of(action.group()));
       try {
         taskService.complete(task.id(), action.variables());
-        completed++;
+        completed.incrementAndGet();
       } catch (OptimisticLockingException e) {
         if (planned.retries() < 3) {
-          agenda.add(planned.retry());
+          retries.add(planned.retry());
         }
       } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-        failures++;
+        failures.incrementAndGet();
         LOG.warn("Simulation could not complete {} of {}: {}", task.key(), task.caseReference(), e.getMessage());
       } finally {
         identityService.clearAuthentication();
-        spent[3] += System.nanoTime() - start;
       }
     }
   }
