@@ -83,6 +83,12 @@ public class PlanRecords implements ReviewDates {
         .param(reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
   }
 
+  /** Whether a review of the plan was brought forward for this phase transfer already: it has had its review. */
+  public boolean reviewedForPhaseTransfer(String reference, String phaseTransfer) {
+    return jdbc.sql("SELECT COUNT(*) FROM plan_review WHERE case_reference = ? AND phase_transfer = ?")
+        .params(reference, phaseTransfer).query(Integer.class).single() > 0;
+  }
+
   public int cycles(String reference) {
     return jdbc.sql("SELECT COUNT(*) FROM plan_review WHERE case_reference = ?").param(reference)
         .query(Integer.class).single();
@@ -100,12 +106,13 @@ public class PlanRecords implements ReviewDates {
     jdbc.sql("UPDATE ehc_plan SET named_setting = ? WHERE case_reference = ?").params(namedSetting, reference).update();
   }
 
-  public int openCycle(String reference, LocalDate due) {
+  /** {@code phaseTransfer}: the phase transfer the review was brought forward for (reg 18), else null. */
+  public int openCycle(String reference, LocalDate due, String phaseTransfer) {
     int cycle = jdbc.sql("SELECT COALESCE(MAX(cycle), 0) + 1 FROM plan_review WHERE case_reference = ?")
         .param(reference).query(Integer.class).single();
-    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date, awaited_until)"
-            + " SELECT ?, ?, ?, ceased_date FROM ehc_plan WHERE case_reference = ?")
-        .params(reference, cycle, due, reference).update();
+    jdbc.sql("INSERT INTO plan_review (case_reference, cycle, due_date, awaited_until, phase_transfer)"
+            + " SELECT ?, ?, ?, ceased_date, ? FROM ehc_plan WHERE case_reference = ?")
+        .params(reference, cycle, due, phaseTransfer, reference).update();
     changes.datedOn(due);
     return cycle;
   }

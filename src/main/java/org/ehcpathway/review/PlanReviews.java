@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -86,33 +87,29 @@ public class PlanReviews {
     String reference = execution.getProcessBusinessKey();
     LocalDate base = plans.reviewBase(reference);
     var transfer = plans.transferDate(reference).filter(moved -> plans.cycles(reference) == 0);
-    LocalDate due = transfer.isPresent()
+    LocalDate regular = transfer.isPresent()
         ? rules.reviewAfterTransferIn(plans.lastReviewBeforeTransfer(reference), transfer.get())
         : rules.isUnderFive(cases.childDateOfBirth(reference), base)
             ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
-    due = earlierForPhaseTransfer(reference, base, due);
-    int cycle = plans.openCycle(reference, due);
+    Optional<String> phaseTransfer = plans.nextPhaseTransfer(reference)
+        .filter(next -> !plans.reviewedForPhaseTransfer(reference, next));
+    Optional<LocalDate> phaseTransferReview = phaseTransfer
+        .flatMap(next -> rules.phaseTransferReview(base, regular, rules.phaseTransferDeadline(next)));
+    LocalDate due = phaseTransferReview.orElse(regular);
+    int cycle = plans.openCycle(reference, due, phaseTransferReview.isPresent() ? phaseTransfer.get() : null);
     boolean firstCycleOfThisReview = !execution.hasVariable("reviewCycle");
     CYCLE_VARIABLES.forEach(execution::removeVariable);
     execution.setVariable("reviewCycle", cycle);
     execution.setVariable("reviewDue", due.toString());
     execution.setVariable("latestMeetingDate", rules.latestReviewMeeting(due).toString());
-    record(reference, MilestoneType.REVIEW_CYCLE_OPENED, "Review " + cycle + " due " + due);
+    record(reference, MilestoneType.REVIEW_CYCLE_OPENED, "Review " + cycle + " due " + due
+        + (phaseTransferReview.isPresent() ? ", brought forward for the phase transfer " + phaseTransfer.get() : ""));
     if (!firstCycleOfThisReview) {
       endWatch(execution);
     }
     String watch = execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(WATCH_KEY,
         reference, Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle)).getId();
     execution.setVariable(WATCH_ID, watch);
-  }
-
-  /** A phase transfer falling due before the review would be: the review is scheduled back from its deadline. */
-  private LocalDate earlierForPhaseTransfer(String reference, LocalDate base, LocalDate due) {
-    return plans.nextPhaseTransfer(reference).map(rules::phaseTransferDeadline)
-        .filter(deadline -> deadline.isAfter(base))
-        .map(rules::phaseTransferReviewDecision)
-        .filter(decision -> decision.isBefore(due))
-        .orElse(due);
   }
 
   /** Invitations go out today, so the meeting must be at least 2 weeks away (reg 20(3)). */

@@ -148,6 +148,23 @@ public final class StatutoryDeadlines {
     return phaseTransferDeadline.minusWeeks(8);
   }
 
+  /**
+   * The review that settles a phase transfer: when a plan's regular review (due {@code regularDue}, counted from
+   * {@code lastDecision}) would come after the transfer's review date ({@link #phaseTransferReviewDecision}), it is
+   * brought forward to that date. Not when the transfer's deadline has passed, and not when that date falls within
+   * 3 months of the last decision (or the plan's issue): the review just held is then the transfer's review, since
+   * 3 months is the shortest interval between reviews the guidance contemplates (CoP 9.178, the under-5s). Empty
+   * when the regular date stands.
+   */
+  public Optional<LocalDate> phaseTransferReview(LocalDate lastDecision, LocalDate regularDue,
+      LocalDate phaseTransferDeadline) {
+    LocalDate transferReview = phaseTransferReviewDecision(phaseTransferDeadline);
+    boolean transferAhead = phaseTransferDeadline.isAfter(lastDecision);
+    boolean regularTooLate = !transferReview.isAfter(regularDue);
+    boolean lastReviewServes = transferReview.isBefore(lastDecision.plusMonths(3));
+    return transferAhead && regularTooLate && !lastReviewServes ? Optional.of(transferReview) : Optional.empty();
+  }
+
   /** The deadline of a phase transfer written SCHOOL:YYYY, POST16:YYYY or POST16_TO_POST16:YYYY-MM-DD. */
   public LocalDate phaseTransferDeadline(String nextPhaseTransfer) {
     String[] parts = nextPhaseTransfer.split(":");

@@ -143,14 +143,14 @@ class StoredReportDatesTest {
     String ceased = driver.receiveRequest("2047-01-04", "2040-01-01").caseReference();
     for (String ref : new String[] {decided, ceased}) {
       plans.createPlan(ref, LocalDate.of(2046, 3, 1), "Oak Tree School");
-      plans.openCycle(ref, LocalDate.of(2047, 3, 1));
+      plans.openCycle(ref, LocalDate.of(2047, 3, 1), null);
     }
     assertThat(reviewAwaitedUntil(decided)).containsExactly((LocalDate) null);
     driver.today("2047-04-10");
     plans.recordDecision(decided, LocalDate.of(2047, 4, 10), "MAINTAIN");
     driver.today("2047-05-05");
     plans.cease(ceased, LocalDate.of(2047, 5, 5), "MA");
-    plans.openCycle(ceased, LocalDate.of(2047, 6, 1));
+    plans.openCycle(ceased, LocalDate.of(2047, 6, 1), null);
 
     assertThat(reviewAwaitedUntil(decided)).containsExactly(LocalDate.of(2047, 4, 10));
     assertThat(reviewAwaitedUntil(ceased)).containsExactly(LocalDate.of(2047, 5, 5), LocalDate.of(2047, 5, 5));

@@ -32,6 +32,7 @@ class AnnualReviewTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @AfterEach
   void resetClock() {
@@ -281,6 +282,42 @@ class AnnualReviewTest {
         .map(t -> taskService.getVariable(t.getId(), "reviewDue")).toList();
     // 15 Feb 2027 less the 8 weeks an amended plan takes; 31 Mar 2027 likewise (not 1 and 15 March 2027)
     assertThat(due).contains("2026-12-21", "2027-02-03").doesNotContain("2027-03-01", "2027-03-15");
+  }
+
+  @Test
+  void afterThePhaseTransferReviewTheNextReviewIsTwelveMonthsOnNotBroughtForwardAgain() {
+    driver.today("2026-04-01");
+    String source = "PT2-" + System.nanoTime();
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
+    assertThat(rest.withBasicAuth("manager", "manager").postForEntity("/api/plans/import",
+        new org.springframework.http.HttpEntity<>(PlanImport.HEADER + "\n" + source
+            + ",Ida,Primary,2016-01-10,F,AB1 2CD,2026-03-01,,SCHOOL:2027,Oak Tree Primary\n", headers),
+        String.class).getBody()).contains("\"loaded\":1");
+    String ref = jdbc.sql("SELECT case_reference FROM ehc_plan WHERE source_reference = ?").param(source)
+        .query(String.class).single();
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2026-12-21"));   // 8 weeks before 15 Feb 2027
+    assertThat(caseFile.view(ref).milestones()).extracting(CaseView.Milestone::detail)
+        .contains("Review 1 due 2026-12-21, brought forward for the phase transfer SCHOOL:2027");
+
+    driver.today("2026-10-20");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2026-11-16"));
+    driver.giveAllAdvice(ref);
+    driver.today("2026-11-20");
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "MAINTAIN", "summary", "Ready to move."));
+    driver.today("2026-12-01");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "MAINTAIN",
+        "reason", "Secondary school named."));
+
+    // SCHOOL:2027 is still recorded and 15 Feb 2027 still ahead, but it has had its review: 12 months from 1 Dec
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::cycle, PlanRecords.Review::dueDate)
+        .containsExactly(tuple(1, LocalDate.parse("2026-12-21")), tuple(2, LocalDate.parse("2027-12-01")));
+    assertThat(taskService.getVariable(driver.task(ref, "scheduleReviewMeeting").getId(), "reviewDue"))
+        .isEqualTo("2027-12-01");
+    driver.today("2027-01-05");   // no warning for the regular review, which is 11 months away
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.date().isAfter(LocalDate.parse("2026-12-01")))
+        .extracting(CaseView.Milestone::type).doesNotContain(MilestoneType.REVIEW_AMBER, MilestoneType.REVIEW_RED);
   }
 
   @Test

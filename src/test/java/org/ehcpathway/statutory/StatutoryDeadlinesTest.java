@@ -151,6 +151,26 @@ class StatutoryDeadlinesTest {
         .hasMessageContaining("3 to 6 months");
   }
 
+  @ParameterizedTest(name = "last decision {0}, regular review {1}, {2}: due {3}")
+  @CsvSource({
+      "2026-03-01, 2027-03-01, SCHOOL:2027, 2026-12-21",    // the regular review would miss 15 Feb: brought forward
+      "2026-02-16, 2027-02-16, SCHOOL:2027, 2026-12-21",
+      "2026-07-01, 2027-01-01, SCHOOL:2027, 2026-12-21",    // an under-5 reviewed 6-monthly, 5 months before
+      "2025-12-21, 2026-12-21, SCHOOL:2027, 2026-12-21",    // the regular date is the transfer's review date
+      "2026-09-21, 2027-09-21, SCHOOL:2027, 2026-12-21",    // exactly 3 months after the last review
+      "2026-09-22, 2027-09-22, SCHOOL:2027, ",               // within 3 months: the review just held serves
+      "2026-12-01, 2027-12-01, SCHOOL:2027, ",               // the transfer's own review, decided 1 Dec 2026
+      "2026-12-01, 2027-12-01, POST16:2027, ",               // 3 Feb 2027 is within 3 months of it
+      "2026-10-15, 2027-10-15, POST16:2027, 2027-02-03",
+      "2025-11-01, 2026-11-01, SCHOOL:2027, ",               // the regular review comes first; the next settles it
+      "2027-03-01, 2028-03-01, SCHOOL:2027, ",               // the transfer is past
+      "2026-03-01, 2027-03-01, POST16_TO_POST16:2027-09-01, 2027-02-04"})   // 8 weeks before 1 Apr 2027
+  void aPhaseTransferBringsOneReviewForward(LocalDate lastDecision, LocalDate regular, String transfer,
+      LocalDate expected) {
+    assertThat(rules.phaseTransferReview(lastDecision, regular, rules.phaseTransferDeadline(transfer)))
+        .isEqualTo(java.util.Optional.ofNullable(expected));
+  }
+
   @ParameterizedTest(name = "{0} to {1} lasts 4 weeks or more: {2}")
   @CsvSource({"2026-07-20, 2026-08-16, true", "2026-07-20, 2026-08-15, false", "2026-07-20, 2026-09-01, true"})
   void closuresAndAbsencesCountFromFourContinuousWeeks(LocalDate first, LocalDate last, boolean counts) {
