@@ -27,16 +27,17 @@ class PlanController {
   private final TransferIn transferIn;
   private final PlanImport planImport;
   private final CaseFile caseFile;
-  private final PlanRecords plans;
+  private final PhaseTransferReviews phaseTransfers;
 
-  PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile, PlanRecords plans) {
-    this.plans = plans;
+  PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile,
+      PhaseTransferReviews phaseTransfers) {
+    this.phaseTransfers = phaseTransfers;
     this.transferIn = transferIn;
     this.planImport = planImport;
     this.caseFile = caseFile;
   }
 
-  /** Records the plan's next phase transfer; the next review cycle is scheduled back from its deadline. */
+  /** Records the plan's next phase transfer; a review open now, or else the next one, is brought forward for it. */
   @PutMapping("/{reference}/next-phase-transfer")
   @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
   CaseView nextPhaseTransfer(@PathVariable String reference, @Valid @RequestBody NextPhaseTransferRequest request) {
@@ -44,7 +45,7 @@ class PlanController {
     if (problem != null) {
       throw new InvalidInputException("nextPhaseTransfer", problem);
     }
-    if (!plans.setNextPhaseTransfer(reference, request.nextPhaseTransfer())) {
+    if (!phaseTransfers.record(reference, request.nextPhaseTransfer())) {
       throw new CaseNotFoundException(reference + " (no plan in force)");
     }
     return caseFile.view(reference);

@@ -187,6 +187,21 @@ public class PlanRecords implements ReviewDates {
     return current(reference, "decision_date");
   }
 
+  /** The due date of the review cycle open now (its decision not yet taken), if any. */
+  public Optional<LocalDate> openCycleDue(String reference) {
+    return jdbc.sql("SELECT due_date FROM plan_review WHERE case_reference = ? AND decision_date IS NULL"
+            + " AND cycle = (SELECT MAX(cycle) FROM plan_review WHERE case_reference = ?)")
+        .params(reference, reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  /** The open cycle is brought forward for a phase transfer recorded while it was open. */
+  public void bringOpenCycleForward(String reference, LocalDate due, String phaseTransfer) {
+    LocalDate was = openCycleDue(reference).orElseThrow(() -> new IllegalStateException("No review open"));
+    updateCurrent(reference, "due_date", due);
+    updateCurrent(reference, "phase_transfer", phaseTransfer);
+    changes.datedOn(due, was);
+  }
+
   public int currentCycle(String reference) {
     return jdbc.sql("SELECT COALESCE(MAX(cycle), 0) FROM plan_review WHERE case_reference = ?").param(reference)
         .query(Integer.class).single();

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -107,9 +108,14 @@ public class PlanReviews {
     if (!firstCycleOfThisReview) {
       endWatch(execution);
     }
-    String watch = execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(WATCH_KEY,
-        reference, Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle)).getId();
-    execution.setVariable(WATCH_ID, watch);
+    execution.setVariable(WATCH_ID, startWatch(execution.getProcessEngineServices().getRuntimeService(), reference,
+        cycle));
+  }
+
+  /** The review cycle's deadline watch (AMBER 2 weeks before its due date, RED after it); returns its id. */
+  static String startWatch(RuntimeService runtime, String reference, int cycle) {
+    return runtime.startProcessInstanceByKey(WATCH_KEY, reference,
+        Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle)).getId();
   }
 
   /** Invitations go out today, so the meeting must be at least 2 weeks away (reg 20(3)). */

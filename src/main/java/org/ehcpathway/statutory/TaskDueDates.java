@@ -33,8 +33,11 @@ public class TaskDueDates {
 
   /** Invitations 2 weeks before the latest meeting that leaves 4 weeks for the decision inside the review date. */
   public Date scheduleReviewMeeting(DelegateExecution scope) {
-    LocalDate latestMeeting = rules.latestReviewMeeting(reviewDates.reviewDue(scope.getProcessBusinessKey()));
-    return EngineClock.endOf(rules.reviewInvitationsBy(latestMeeting));
+    return scheduleReviewMeeting(reviewDates.reviewDue(scope.getProcessBusinessKey()));
+  }
+
+  public Date scheduleReviewMeeting(LocalDate reviewDue) {
+    return EngineClock.endOf(rules.reviewInvitationsBy(rules.latestReviewMeeting(reviewDue)));
   }
 
   public Date reviewAmberAt(DelegateExecution scope) {

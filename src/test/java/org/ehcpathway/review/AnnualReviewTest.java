@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -91,6 +92,8 @@ class AnnualReviewTest {
             "{\"nextPhaseTransfer\":\"SCHOOL:2028\"}", headers), String.class).getStatusCode().value()).isEqualTo(200);
     Task next = driver.task(ref, "scheduleReviewMeeting");
     assertThat(taskService.getVariable(next.getId(), "meetingDate")).isNull();   // a fresh form for the next cycle
+    // cycle 2 (due 20 Mar 2028) would be decided too late for 15 Feb 2028: brought forward at once
+    assertThat(taskService.getVariable(next.getId(), "reviewDue")).isEqualTo("2027-12-21");
     // the first cycle's watch ended when the next cycle opened: one watch runs, the second cycle's
     var watches = runtimeService.createProcessInstanceQuery().processDefinitionKey("ehc-review-watch")
         .processInstanceBusinessKey(ref).list();
@@ -318,6 +321,47 @@ class AnnualReviewTest {
     driver.today("2027-01-05");   // no warning for the regular review, which is 11 months away
     assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.date().isAfter(LocalDate.parse("2026-12-01")))
         .extracting(CaseView.Milestone::type).doesNotContain(MilestoneType.REVIEW_AMBER, MilestoneType.REVIEW_RED);
+  }
+
+  @Test
+  void aPhaseTransferRecordedWhileAReviewIsOpenBringsThatReviewForward() {
+    String ref = planIssuedOn("2026-05-25");   // review 1 due 25 May 2027
+    driver.today("2026-05-26");
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var answer = rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref
+        + "/next-phase-transfer", org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
+            "{\"nextPhaseTransfer\":\"SCHOOL:2027\"}", headers), String.class);
+    assertThat(answer.getStatusCode().value()).isEqualTo(200);
+
+    // decided by 21 Dec 2026, so that the amended plan can be issued by 15 Feb 2027 (reg 18(1)(b))
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::cycle, PlanRecords.Review::dueDate)
+        .containsExactly(tuple(1, LocalDate.parse("2026-12-21")));
+    Task schedule = driver.task(ref, "scheduleReviewMeeting");
+    assertThat(EngineClock.dateOf(schedule.getDueDate())).isEqualTo("2026-11-09");   // meeting by 23 Nov, 2 weeks' notice
+    assertThat(taskService.getVariable(schedule.getId(), "reviewDue")).isEqualTo("2026-12-21");
+    assertThat(taskService.getVariable(schedule.getId(), "latestMeetingDate")).isEqualTo("2026-11-23");
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_BROUGHT_FORWARD)
+        .extracting(CaseView.Milestone::detail, CaseView.Milestone::recordedBy).containsExactly(tuple(
+            "Review 1 due 2026-12-21 (was 2027-05-25), for the phase transfer SCHOOL:2027", "caseworker"));
+
+    // a later transfer does not move it back, and the same one again changes nothing
+    for (String transfer : List.of("SCHOOL:2028", "SCHOOL:2027")) {
+      rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref + "/next-phase-transfer",
+          org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
+              "{\"nextPhaseTransfer\":\"" + transfer + "\"}", headers), String.class);
+    }
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2026-12-21"));
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_BROUGHT_FORWARD)
+        .hasSize(1);
+
+    // the watch runs from the new date: AMBER 2 weeks before 21 Dec 2026, not before 25 May 2027
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ehc-review-watch")
+        .processInstanceBusinessKey(ref).count()).isEqualTo(1);
+    driver.today("2026-12-07");
+    assertThat(caseFile.view(ref).milestones()).extracting(CaseView.Milestone::type, CaseView.Milestone::date)
+        .contains(tuple(MilestoneType.REVIEW_AMBER, LocalDate.parse("2026-12-07")));
   }
 
   @Test

@@ -1,0 +1,87 @@
+package org.ehcpathway.review;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.StatutoryDeadlines;
+import org.ehcpathway.statutory.TaskDueDates;
+import org.ehcpathway.workflow.CaseProcesses;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a plan's next phase transfer (reg 18). When the review open now would be decided too late for it, that
+ * review is brought forward at once ({@link StatutoryDeadlines#phaseTransferReview}): its due date, the review's
+ * variables, the "Schedule the review meeting" task's due date, and its deadline watch, which starts again from the
+ * new date. A transfer that needs no earlier review leaves the open review as it is; the next one is scheduled
+ * from the transfer as usual.
+ */
+@Service
+public class PhaseTransferReviews {
+
+  private final PlanRecords plans;
+  private final CaseRecords cases;
+  private final StatutoryDeadlines rules;
+  private final TaskDueDates deadlines;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final EngineClock clock;
+  private final CurrentUser currentUser;
+
+  PhaseTransferReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, TaskDueDates deadlines,
+      RuntimeService runtime, TaskService tasks, EngineClock clock, CurrentUser currentUser) {
+    this.plans = plans;
+    this.cases = cases;
+    this.rules = rules;
+    this.deadlines = deadlines;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.clock = clock;
+    this.currentUser = currentUser;
+  }
+
+  /** Returns false when the case has no plan. */
+  @Transactional
+  public boolean record(String reference, String nextPhaseTransfer) {
+    if (!plans.setNextPhaseTransfer(reference, nextPhaseTransfer)) {
+      return false;
+    }
+    Optional<ProcessInstance> review = CaseProcesses.of(runtime, reference, PlanReviews.PROCESS_KEY).stream()
+        .findFirst();
+    Optional<LocalDate> openDue = plans.openCycleDue(reference);
+    if (review.isEmpty() || openDue.isEmpty() || plans.reviewedForPhaseTransfer(reference, nextPhaseTransfer)) {
+      return true;
+    }
+    LocalDate deadline = rules.phaseTransferDeadline(nextPhaseTransfer);
+    rules.phaseTransferReview(plans.reviewBase(reference), openDue.get(), deadline)
+        .filter(due -> due.isBefore(openDue.get()))
+        .ifPresent(due -> bringForward(reference, review.get().getId(), openDue.get(), due, nextPhaseTransfer));
+    return true;
+  }
+
+  private void bringForward(String reference, String reviewInstance, LocalDate was, LocalDate due,
+      String transfer) {
+    plans.bringOpenCycleForward(reference, due, transfer);
+    runtime.setVariable(reviewInstance, "reviewDue", due.toString());
+    runtime.setVariable(reviewInstance, "latestMeetingDate", rules.latestReviewMeeting(due).toString());
+    tasks.createTaskQuery().processInstanceId(reviewInstance).taskDefinitionKey("scheduleReviewMeeting").list()
+        .forEach(task -> {
+          task.setDueDate(deadlines.scheduleReviewMeeting(due));
+          tasks.saveTask(task);
+        });
+    Object watch = runtime.getVariable(reviewInstance, PlanReviews.WATCH_ID);
+    if (watch != null && runtime.createProcessInstanceQuery().processInstanceId(watch.toString()).count() > 0) {
+      runtime.deleteProcessInstance(watch.toString(), "Review brought forward for a phase transfer");
+    }
+    int cycle = plans.currentCycle(reference);
+    runtime.setVariable(reviewInstance, PlanReviews.WATCH_ID, PlanReviews.startWatch(runtime, reference, cycle));
+    cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, clock.today(), currentUser.id(),
+        "Review " + cycle + " due " + due + " (was " + was + "), for the phase transfer " + transfer);
+  }
+}
