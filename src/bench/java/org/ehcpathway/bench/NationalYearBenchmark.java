@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.ehcpathway.simulation.CaseLanes;
 import org.ehcpathway.simulation.HistoryGenerator;
 import org.ehcpathway.simulation.HistorySettings;
 import org.ehcpathway.simulation.HistorySettingsReader;
@@ -41,6 +42,7 @@ class NationalYearBenchmark {
   @Autowired HistorySettingsReader reader;
   @Autowired ObjectMapper objectMapper;
   @Autowired DataSource dataSource;
+  @Autowired CaseLanes lanes;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -67,7 +69,9 @@ class NationalYearBenchmark {
     out.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Europe/London")).toLocalDate()).append(" on ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", ").append(BenchDatabase.describe(dataSource))
-        .append(", one simulator thread (the simulator runs each due job itself). Load average before/after: `")
+        .append(", ").append(lanes.threads())
+        .append(" simulator lane(s) (`ehc.simulation.threads`: cases worked on at once),")
+        .append(" each due job run by the simulator itself. Load average before/after: `")
         .append(loadBefore).append("` / `").append(loadAfter).append("`.\n\n");
     out.append("Command: `mvn -o ").append(BenchDatabase.profiles()).append(" verify -Dtest=NationalYearBenchmark")
         .append(" -Dsurefire.failIfNoSpecifiedTests=false -Dbench.nationalScale=").append(scale).append("`\n\n");
