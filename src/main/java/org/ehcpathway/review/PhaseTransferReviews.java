@@ -59,9 +59,13 @@ public class PhaseTransferReviews {
       return true;
     }
     LocalDate deadline = rules.phaseTransferDeadline(nextPhaseTransfer);
-    rules.phaseTransferReview(plans.reviewBase(reference), openDue.get(), deadline)
-        .filter(due -> due.isBefore(openDue.get()))
-        .ifPresent(due -> bringForward(reference, review.get().getId(), openDue.get(), due, nextPhaseTransfer));
+    rules.phaseTransferReview(plans.reviewBase(reference), openDue.get(), deadline, clock.today()).ifPresent(due -> {
+      if (due.isBefore(openDue.get())) {
+        bringForward(reference, review.get().getId(), openDue.get(), due, nextPhaseTransfer);
+      } else {
+        plans.bringOpenCycleForward(reference, due, nextPhaseTransfer);   // already due then: it is the transfer's
+      }
+    });
     return true;
   }
 
@@ -75,10 +79,8 @@ public class PhaseTransferReviews {
           task.setDueDate(deadlines.scheduleReviewMeeting(due));
           tasks.saveTask(task);
         });
-    Object watch = runtime.getVariable(reviewInstance, PlanReviews.WATCH_ID);
-    if (watch != null && runtime.createProcessInstanceQuery().processInstanceId(watch.toString()).count() > 0) {
-      runtime.deleteProcessInstance(watch.toString(), "Review brought forward for a phase transfer");
-    }
+    PlanReviews.endWatch(runtime, runtime.getVariable(reviewInstance, PlanReviews.WATCH_ID), reference,
+        "Review brought forward for a phase transfer");
     int cycle = plans.currentCycle(reference);
     runtime.setVariable(reviewInstance, PlanReviews.WATCH_ID, PlanReviews.startWatch(runtime, reference, cycle));
     cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, clock.today(), currentUser.id(),

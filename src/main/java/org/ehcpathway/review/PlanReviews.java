@@ -95,7 +95,7 @@ public class PlanReviews {
     Optional<String> phaseTransfer = plans.nextPhaseTransfer(reference)
         .filter(next -> !plans.reviewedForPhaseTransfer(reference, next));
     Optional<LocalDate> phaseTransferReview = phaseTransfer
-        .flatMap(next -> rules.phaseTransferReview(base, regular, rules.phaseTransferDeadline(next)));
+        .flatMap(next -> rules.phaseTransferReview(base, regular, rules.phaseTransferDeadline(next), clock.today()));
     LocalDate due = phaseTransferReview.orElse(regular);
     int cycle = plans.openCycle(reference, due, phaseTransferReview.isPresent() ? phaseTransfer.get() : null);
     boolean firstCycleOfThisReview = !execution.hasVariable("reviewCycle");
@@ -231,14 +231,17 @@ public class PlanReviews {
    * opened has no such id, and its watch is found by the case reference.
    */
   private static void endWatch(DelegateExecution execution) {
-    var runtime = execution.getProcessEngineServices().getRuntimeService();
-    Object watch = execution.getVariable(WATCH_ID);
-    List<String> watches = watch != null
-        ? runtime.createProcessInstanceQuery().processInstanceId(watch.toString()).list().stream()
+    endWatch(execution.getProcessEngineServices().getRuntimeService(), execution.getVariable(WATCH_ID),
+        execution.getProcessBusinessKey(), "Review cycle closed");
+  }
+
+  /** Ends the review's watch: {@code watchId} when known, else (a review started before it was kept) by the case. */
+  static void endWatch(RuntimeService runtime, Object watchId, String reference, String why) {
+    List<String> watches = watchId != null
+        ? runtime.createProcessInstanceQuery().processInstanceId(watchId.toString()).list().stream()
             .map(ProcessInstance::getId).toList()
-        : CaseProcesses.of(runtime, execution.getProcessBusinessKey(), WATCH_KEY).stream()
-            .map(ProcessInstance::getId).toList();
-    watches.forEach(id -> runtime.deleteProcessInstance(id, "Review cycle closed"));
+        : CaseProcesses.of(runtime, reference, WATCH_KEY).stream().map(ProcessInstance::getId).toList();
+    watches.forEach(id -> runtime.deleteProcessInstance(id, why));
   }
 
   public void cease(DelegateExecution execution) {

@@ -16,18 +16,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works on several cases at once, as a council's staff do: the items of one case in their order on one thread,
- * different cases side by side ({@code ehc.simulation.threads}, 0 for one per core). A case's dice and its steps
- * do not depend on any other case, so the history of each case is the same whichever thread does it. The engine
- * clock stays still while lanes run: only the walk moves it, between them.
+ * different cases side by side ({@code ehc.simulation.threads}; 0, the default, for one per core up to
+ * {@value #MOST_BY_DEFAULT}, below the connection pool's 10, so no lane waits for a connection). A case's dice and
+ * its steps do not depend on any other case, so the history of each case is the same whichever thread does it. The
+ * engine clock stays still while lanes run: only the walk moves it, between them.
  */
 @Component
 public class CaseLanes implements DisposableBean {
+
+  static final int MOST_BY_DEFAULT = 8;
 
   private final int threads;
   private final ExecutorService pool;
 
   public CaseLanes(@Value("${ehc.simulation.threads:0}") int threads) {
-    this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    this.threads = threads > 0 ? threads : Math.min(Runtime.getRuntime().availableProcessors(), MOST_BY_DEFAULT);
     AtomicInteger number = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(this.threads, work -> {
       Thread thread = new Thread(work, "simulation-lane-" + number.incrementAndGet());
@@ -67,6 +70,7 @@ public class CaseLanes implements DisposableBean {
           first = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
       } catch (InterruptedException e) {
+        lanes.forEach(other -> other.cancel(true));   // no lane goes on working after the run has given up
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while the simulation's lanes were running", e);
       }

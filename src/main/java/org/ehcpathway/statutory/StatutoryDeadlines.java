@@ -151,18 +151,20 @@ public final class StatutoryDeadlines {
   /**
    * The review that settles a phase transfer: when a plan's regular review (due {@code regularDue}, counted from
    * {@code lastDecision}) would come after the transfer's review date ({@link #phaseTransferReviewDecision}), it is
-   * brought forward to that date. Not when the transfer's deadline has passed, and not when that date falls within
-   * 3 months of the last decision (or the plan's issue): the review just held is then the transfer's review, since
-   * 3 months is the shortest interval between reviews the guidance contemplates (CoP 9.178, the under-5s). Empty
-   * when the regular date stands.
+   * brought forward to that date, or to {@code today} when that date has passed (a transfer recorded late, or a
+   * plan moved in late: never a due date in the past). Not when the transfer's deadline has passed, and not when the
+   * transfer's review date falls within 3 months of the last decision (or the plan's issue): the review just held
+   * is then the transfer's review, since 3 months is the shortest interval between reviews the guidance
+   * contemplates (CoP 9.178, the under-5s). Empty when the regular date stands.
    */
   public Optional<LocalDate> phaseTransferReview(LocalDate lastDecision, LocalDate regularDue,
-      LocalDate phaseTransferDeadline) {
+      LocalDate phaseTransferDeadline, LocalDate today) {
     LocalDate transferReview = phaseTransferReviewDecision(phaseTransferDeadline);
-    boolean transferAhead = phaseTransferDeadline.isAfter(lastDecision);
-    boolean regularTooLate = !transferReview.isAfter(regularDue);
+    LocalDate due = transferReview.isBefore(today) ? today : transferReview;
+    boolean transferAhead = phaseTransferDeadline.isAfter(lastDecision) && phaseTransferDeadline.isAfter(today);
+    boolean regularTooLate = !due.isAfter(regularDue);
     boolean lastReviewServes = transferReview.isBefore(lastDecision.plusMonths(3));
-    return transferAhead && regularTooLate && !lastReviewServes ? Optional.of(transferReview) : Optional.empty();
+    return transferAhead && regularTooLate && !lastReviewServes ? Optional.of(due) : Optional.empty();
   }
 
   /** The deadline of a phase transfer written SCHOOL:YYYY, POST16:YYYY or POST16_TO_POST16:YYYY-MM-DD. */

@@ -365,6 +365,31 @@ class AnnualReviewTest {
   }
 
   @Test
+  void aTransferRecordedLateBringsTheReviewToTodayAndOneRecordedAfterItsDeadlineChangesNothing() {
+    String late = planIssuedOn("2026-05-25");
+    String tooLate = planIssuedOn("2026-05-25");
+    driver.today("2027-01-10");   // 21 Dec 2026 has passed, 15 Feb 2027 has not
+    putNextPhaseTransfer(late, "SCHOOL:2027");
+    assertThat(caseFile.view(late).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2027-01-10"));
+    driver.today("2027-02-15");
+    putNextPhaseTransfer(tooLate, "SCHOOL:2027");
+    assertThat(caseFile.view(tooLate).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2027-05-25"));
+    assertThat(caseFile.view(tooLate).milestones()).extracting(CaseView.Milestone::type)
+        .doesNotContain(MilestoneType.REVIEW_BROUGHT_FORWARD);
+  }
+
+  private void putNextPhaseTransfer(String ref, String transfer) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    assertThat(rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref + "/next-phase-transfer",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
+            "{\"nextPhaseTransfer\":\"" + transfer + "\"}", headers), String.class).getStatusCode().value())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aReviewWithNoDecisionTurnsAmberThenRedAndTellsTheCaseworkerAndManagers() {
     String ref = planIssuedOn("2026-05-25");
     driver.today("2027-05-10");

@@ -151,23 +151,27 @@ class StatutoryDeadlinesTest {
         .hasMessageContaining("3 to 6 months");
   }
 
-  @ParameterizedTest(name = "last decision {0}, regular review {1}, {2}: due {3}")
+  @ParameterizedTest(name = "last decision {0}, regular review {1}, {2}, today {3}: due {4}")
   @CsvSource({
-      "2026-03-01, 2027-03-01, SCHOOL:2027, 2026-12-21",    // the regular review would miss 15 Feb: brought forward
-      "2026-02-16, 2027-02-16, SCHOOL:2027, 2026-12-21",
-      "2026-07-01, 2027-01-01, SCHOOL:2027, 2026-12-21",    // an under-5 reviewed 6-monthly, 5 months before
-      "2025-12-21, 2026-12-21, SCHOOL:2027, 2026-12-21",    // the regular date is the transfer's review date
-      "2026-09-21, 2027-09-21, SCHOOL:2027, 2026-12-21",    // exactly 3 months after the last review
-      "2026-09-22, 2027-09-22, SCHOOL:2027, ",               // within 3 months: the review just held serves
-      "2026-12-01, 2027-12-01, SCHOOL:2027, ",               // the transfer's own review, decided 1 Dec 2026
-      "2026-12-01, 2027-12-01, POST16:2027, ",               // 3 Feb 2027 is within 3 months of it
-      "2026-10-15, 2027-10-15, POST16:2027, 2027-02-03",
-      "2025-11-01, 2026-11-01, SCHOOL:2027, ",               // the regular review comes first; the next settles it
-      "2027-03-01, 2028-03-01, SCHOOL:2027, ",               // the transfer is past
-      "2026-03-01, 2027-03-01, POST16_TO_POST16:2027-09-01, 2027-02-04"})   // 8 weeks before 1 Apr 2027
+      "2026-03-01, 2027-03-01, SCHOOL:2027, 2026-03-01, 2026-12-21",    // the regular review would miss 15 Feb
+      "2026-02-16, 2027-02-16, SCHOOL:2027, 2026-02-16, 2026-12-21",
+      "2026-07-01, 2027-01-01, SCHOOL:2027, 2026-07-01, 2026-12-21",    // an under-5 reviewed 6-monthly
+      "2025-12-21, 2026-12-21, SCHOOL:2027, 2025-12-21, 2026-12-21",    // the regular date is the transfer's
+      "2026-09-21, 2027-09-21, SCHOOL:2027, 2026-09-21, 2026-12-21",    // exactly 3 months after the last review
+      "2026-09-22, 2027-09-22, SCHOOL:2027, 2026-09-22, ",               // within 3 months: that review serves
+      "2026-12-01, 2027-12-01, SCHOOL:2027, 2026-12-01, ",               // the transfer's own review, decided
+      "2026-12-01, 2027-12-01, POST16:2027, 2026-12-01, ",               // 3 Feb 2027 is within 3 months of it
+      "2026-10-15, 2027-10-15, POST16:2027, 2026-10-15, 2027-02-03",
+      "2025-11-01, 2026-11-01, SCHOOL:2027, 2025-11-01, ",               // the regular review comes first
+      "2027-03-01, 2028-03-01, SCHOOL:2027, 2027-03-01, ",               // the transfer is past
+      "2026-05-25, 2027-05-25, SCHOOL:2027, 2026-11-02, 2026-12-21",    // recorded months after the issue
+      "2026-05-25, 2027-05-25, SCHOOL:2027, 2027-01-10, 2027-01-10",    // recorded late: due at once, not in the past
+      "2026-05-25, 2027-05-25, SCHOOL:2027, 2027-02-15, ",               // recorded on the deadline: too late to act
+      "2026-02-01, 2027-04-10, SCHOOL:2027, 2027-01-10, 2027-01-10",    // moved in 10 Jan 2027 (reg 15(5) date)
+      "2026-03-01, 2027-03-01, POST16_TO_POST16:2027-09-01, 2026-03-01, 2027-02-04"})   // 8 weeks before 1 Apr
   void aPhaseTransferBringsOneReviewForward(LocalDate lastDecision, LocalDate regular, String transfer,
-      LocalDate expected) {
-    assertThat(rules.phaseTransferReview(lastDecision, regular, rules.phaseTransferDeadline(transfer)))
+      LocalDate today, LocalDate expected) {
+    assertThat(rules.phaseTransferReview(lastDecision, regular, rules.phaseTransferDeadline(transfer), today))
         .isEqualTo(java.util.Optional.ofNullable(expected));
   }
 
