@@ -7,43 +7,19 @@ import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ehcpathway.statutory.StatutoryDeadlines;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
  * Flyway migration V13: fills in {@code ehc_plan.phase_transfer_deadline} (added by V12) for plans whose next phase
  * transfer was recorded before the column existed. A Java migration because the deadline is a statutory rule and
- * {@link StatutoryDeadlines} is the one place for those; Spring Boot hands every {@link JavaMigration} bean to Flyway.
+ * {@link StatutoryDeadlines} is the one place for those ({@link StatutoryBackfill}).
  */
 @Component
-class PhaseTransferDeadlineBackfill implements JavaMigration {
-
-  private final StatutoryDeadlines rules;
+class PhaseTransferDeadlineBackfill extends StatutoryBackfill {
 
   PhaseTransferDeadlineBackfill(StatutoryDeadlines rules) {
-    this.rules = rules;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("13");
-  }
-
-  @Override
-  public String getDescription() {
-    return "phase transfer deadline backfill";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+    super(rules, "13", "phase transfer deadline backfill");
   }
 
   @Override

@@ -9,9 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.ehcpathway.statutory.StatutoryDeadlines;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,34 +21,12 @@ import org.springframework.stereotype.Component;
  * that the old rule brought forward a second time for the same transfer keeps its date; the log names its case.
  */
 @Component
-class PhaseTransferReviewBackfill implements JavaMigration {
+class PhaseTransferReviewBackfill extends StatutoryBackfill {
 
   private static final Logger LOG = LoggerFactory.getLogger(PhaseTransferReviewBackfill.class);
 
-  private final StatutoryDeadlines rules;
-
   PhaseTransferReviewBackfill(StatutoryDeadlines rules) {
-    this.rules = rules;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("18");
-  }
-
-  @Override
-  public String getDescription() {
-    return "phase transfer review backfill";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+    super(rules, "18", "phase transfer review backfill");
   }
 
   @Override

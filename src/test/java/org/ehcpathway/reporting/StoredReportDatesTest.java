@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ehcpathway.MigrationContext;
 import org.ehcpathway.PathwayDriver;
 import org.ehcpathway.PathwayIntegrationTest;
 import org.ehcpathway.casefile.CaseFile;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.review.PlanRecords;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,17 +69,7 @@ class StoredReportDatesTest {
     JavaMigration backfill = javaMigrations.values().stream()
         .filter(migration -> migration.getVersion().getVersion().equals("13")).findFirst().orElseThrow();
     try (Connection connection = dataSource.getConnection()) {
-      backfill.migrate(new Context() {
-        @Override
-        public Configuration getConfiguration() {
-          return null;
-        }
-
-        @Override
-        public Connection getConnection() {
-          return connection;
-        }
-      });
+      backfill.migrate(MigrationContext.on(connection));
     }
     assertThat(phaseTransferDeadline(plan)).isEqualTo("2047-02-15");
   }

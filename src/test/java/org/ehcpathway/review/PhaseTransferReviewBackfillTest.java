@@ -6,10 +6,9 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ehcpathway.MigrationContext;
 import org.ehcpathway.PathwayIntegrationTest;
 import org.ehcpathway.statutory.StatutoryDeadlines;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,17 +74,7 @@ class PhaseTransferReviewBackfillTest {
 
   private void migrate() throws Exception {
     try (Connection connection = dataSource.getConnection()) {
-      new PhaseTransferReviewBackfill(rules).migrate(new Context() {
-        @Override
-        public Configuration getConfiguration() {
-          return null;
-        }
-
-        @Override
-        public Connection getConnection() {
-          return connection;
-        }
-      });
+      new PhaseTransferReviewBackfill(rules).migrate(MigrationContext.on(connection));
     }
   }
 }
