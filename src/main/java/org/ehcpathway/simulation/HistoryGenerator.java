@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.ehcpathway.intake.IntakeService;
 import org.ehcpathway.review.PlanImport;
 import org.ehcpathway.security.Groups;
+import org.ehcpathway.simulation.Planned.SimCase;
 import org.ehcpathway.statutory.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -394,21 +395,6 @@ public class HistoryGenerator {
       } finally {
         identityService.clearAuthentication();
       }
-    }
-  }
-
-  private record SimCase(String reference, CaseScript script, Map<String, Integer> occurrences) {
-  }
-
-  private record Planned(LocalDate on, long order, SimulatedStaff.SimTask task, SimCase simCase,
-      SimulatedStaff.Action action, int retries) {
-
-    Planned(LocalDate on, long order, SimulatedStaff.SimTask task, SimCase simCase, SimulatedStaff.Action action) {
-      this(on, order, task, simCase, action, 0);
-    }
-
-    Planned retry() {
-      return new Planned(on, order, task, simCase, action, retries + 1);
     }
   }
 }
