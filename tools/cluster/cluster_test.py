@@ -33,6 +33,9 @@ DECIDED_EVERY = 4          # every 4th case: the panel decides ASSESS with HEALT
 ADVICE_TYPES = "HEALTH"
 
 
+# Seconds by which the SMTP sink's time of a message may trail the recorded kill of the node that sent it.
+KILL_SLACK = 1.0
+
 def log(msg):
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
@@ -722,7 +725,9 @@ class Checks:
                 continue
             first = ms[0]
             node = first["ehlo"].removeprefix("node-")
-            killed_after = [t for n, t in kills if n == node and t > first["t"]]
+            # The kill time is taken just before SIGKILL; the sink may accept a message the killed JVM had already
+            # written to its socket a moment later, so a kill up to KILL_SLACK seconds before the first copy counts.
+            killed_after = [t for n, t in kills if n == node and t > first["t"] - KILL_SLACK]
             ok = (r.args.crash and rows[row_id][2] >= 1 and len(ms) <= rows[row_id][2] + 1 and killed_after
                   and all(m["t"] > min(killed_after) for m in ms[1:]))
             if ok:
