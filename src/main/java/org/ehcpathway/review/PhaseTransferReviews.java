@@ -63,7 +63,7 @@ public class PhaseTransferReviews {
       if (due.isBefore(openDue.get())) {
         bringForward(reference, review.get().getId(), openDue.get(), due, nextPhaseTransfer);
       } else {
-        plans.bringOpenCycleForward(reference, due, nextPhaseTransfer);   // already due then: it is the transfer's
+        plans.bringOpenCycleForward(reference, due, due, nextPhaseTransfer);   // already due then: the transfer's
       }
     });
     return true;
@@ -71,7 +71,7 @@ public class PhaseTransferReviews {
 
   private void bringForward(String reference, String reviewInstance, LocalDate was, LocalDate due,
       String transfer) {
-    plans.bringOpenCycleForward(reference, due, transfer);
+    plans.bringOpenCycleForward(reference, was, due, transfer);
     runtime.setVariable(reviewInstance, "reviewDue", due.toString());
     runtime.setVariable(reviewInstance, "latestMeetingDate", rules.latestReviewMeeting(due).toString());
     tasks.createTaskQuery().processInstanceId(reviewInstance).taskDefinitionKey("scheduleReviewMeeting").list()

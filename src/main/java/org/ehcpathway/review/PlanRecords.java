@@ -194,9 +194,8 @@ public class PlanRecords implements ReviewDates {
         .params(reference, reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
   }
 
-  /** The open cycle is brought forward for a phase transfer recorded while it was open. */
-  public void bringOpenCycleForward(String reference, LocalDate due, String phaseTransfer) {
-    LocalDate was = openCycleDue(reference).orElseThrow(() -> new IllegalStateException("No review open"));
+  /** The open cycle, due {@code was}, is brought forward for a phase transfer recorded while it was open. */
+  public void bringOpenCycleForward(String reference, LocalDate was, LocalDate due, String phaseTransfer) {
     updateCurrent(reference, "due_date", due);
     updateCurrent(reference, "phase_transfer", phaseTransfer);
     changes.datedOn(due, was);
