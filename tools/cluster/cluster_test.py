@@ -197,7 +197,7 @@ class Node:
         self.name, self.port, self.jar, self.db = name, port, jar, db
         self.smtp_port, self.send_interval = smtp_port, send_interval
         self.base = f"http://127.0.0.1:{port}"
-        self.log_path = os.path.join(logdir, f"cluster-node-{name}.log")
+        self.log_path = os.path.join(logdir, f"{db.name}-node-{name}.log")   # one pair per run: cluster, crash
         self.proc = None
         self.starts = 0
         self.ready = False         # UP and its clock set: the load goes to ready nodes only
@@ -635,6 +635,15 @@ class Checks:
         by_node = dict(self.rows("SELECT hostname_, count(*) FROM act_hi_job_log WHERE job_state_ = 2 "
                                  "GROUP BY hostname_"))
         log(f"jobs run successfully, by node: {by_node}")
+        # Each JVM makes ids with its own random node part (the last 12 hex digits), never the host's network card's
+        # (docs/architecture.md, "The engine's ids"): a log entry's id was made by the node that wrote it.
+        parts = self.rows("SELECT DISTINCT hostname_, substr(id_, 25) FROM act_hi_job_log")
+        shared = sorted({p for h, p in parts if any(p == p2 and h != h2 for h2, p2 in parts)})
+        nodes = {h: sorted(p for h2, p in parts if h2 == h) for h in sorted({h for h, _ in parts})}
+        hardware = sorted({p for _, p in parts if not int(p[:2], 16) & 1})   # no multicast bit: a card's address
+        self.check("no two nodes make ids with the same node part, and none is the network card's",
+                   not shared and not hardware and len(nodes) == 2,
+                   f"node parts by node (one for each start): {nodes}; shared {shared}; a card's {hardware}")
 
         # -- milestones: none twice
         dup = self.rows("SELECT case_reference, milestone_type, detail, count(*) FROM case_milestone "
@@ -784,6 +793,24 @@ def parse_seconds(iso):
     return float(iso[:-1]) * (60 if iso.endswith("M") else 1)
 
 
+def print_node_errors(nodes, limit=20):
+    """A failed run's evidence: the nodes' ERROR lines (the logs are overwritten by the next run; CI keeps only this)."""
+    for node in nodes:
+        try:
+            with open(node.log_path, errors="replace") as f:
+                errors = [line.rstrip() for line in f if " ERROR " in line]
+        except OSError:
+            continue
+        # The other node ran the job first: Camunda logs it at ERROR, the clock call counts it and goes on.
+        benign = [line for line in errors if "ENGINE-14026 No job found" in line]
+        errors = [line for line in errors if line not in benign]
+        print(f"== node {node.name} ({node.log_path}): {len(errors)} ERROR lines, besides {len(benign)} "
+              f"'No job found' (run by the other node); the last {min(limit, len(errors))}:")
+        if errors:
+            for line in errors[-limit:]:
+                print("   " + line[:400])
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--cases", type=int, default=int(os.environ.get("EHC_CLUSTER_CASES", 200)))
@@ -816,6 +843,8 @@ def main():
         for node in run.nodes:
             node.stop()
         run.smtp.close()
+    if failures:
+        print_node_errors(run.nodes)
     mode = "crash" if args.crash else "cluster"
     print(f"SUMMARY {mode}: cases acknowledged {len(run.acked)}, unanswered {run.unacked}, decided {len(run.decided)}, "
           f"node kills {run.kills}, "

@@ -5,8 +5,8 @@
 # nodes' outbox senders send to an SMTP sink that cluster_test.py runs on a free local port.
 #   bash tools/cluster/run.sh                   # both, EHC_CLUSTER_CASES cases each (default 500)
 #   bash tools/cluster/run.sh --cases 100       # extra arguments go to both runs (see cluster_test.py --help)
-# Node logs: /tmp/cluster-node-A.log, /tmp/cluster-node-B.log (EHC_CLUSTER_LOGDIR). Exit status non-zero on any
-# failed check.
+# Node logs: /tmp/ehc_cluster-node-{A,B}.log, /tmp/ehc_cluster_crash-node-{A,B}.log (EHC_CLUSTER_LOGDIR); a failed
+# run prints their ERROR lines. Exit status non-zero on any failed check.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +94,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(Exception e) {
     // Exception messages can quote submitted values (a child's name in a database error): log where, not what.
     StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-    LOG.error("Unexpected error in the API: {} at {}", e.getClass().getName(), where);
+    LOG.error("Unexpected error in the API: {} at {}{}", e.getClass().getName(), where, causes(e));
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
         "The request could not be completed; nothing was changed. Please try again or contact support.");
+  }
+
+  /**
+   * What lies under an unexpected error, without its messages: the classes of its causes and, for a database error,
+   * the SQLState (23505: a unique key already taken; 40P01: a deadlock), which say what went wrong.
+   */
+  static String causes(Throwable e) {
+    StringBuilder chain = new StringBuilder();
+    int depth = 0;
+    for (Throwable cause = e.getCause(); cause != null && depth++ < 10; cause = cause.getCause()) {
+      chain.append(" <- ").append(cause.getClass().getName());
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        chain.append(" (SQLState ").append(sql.getSQLState()).append(')');
+      }
+    }
+    return chain.isEmpty() ? "" : "; caused by " + chain.substring(" <- ".length());
   }
 
   @Override
