@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * review is brought forward at once ({@link StatutoryDeadlines#phaseTransferReview}): its due date, the review's
  * variables, the "Schedule the review meeting" task's due date, and its deadline watch, which starts again from the
  * new date. A transfer that needs no earlier review leaves the open review as it is; the next one is scheduled
- * from the transfer as usual.
+ * from the transfer as usual. A meeting already arranged after the latest date the new due date allows stays (a
+ * meeting is set once), and the caseworker who logged the case and the managers are told so at once.
  */
 @Service
 public class PhaseTransferReviews {
@@ -33,9 +34,11 @@ public class PhaseTransferReviews {
   private final TaskService tasks;
   private final EngineClock clock;
   private final CurrentUser currentUser;
+  private final ReviewMeetingWarning meetingWarning;
 
   PhaseTransferReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, TaskDueDates deadlines,
-      RuntimeService runtime, TaskService tasks, EngineClock clock, CurrentUser currentUser) {
+      RuntimeService runtime, TaskService tasks, EngineClock clock, CurrentUser currentUser,
+      ReviewMeetingWarning meetingWarning) {
     this.plans = plans;
     this.cases = cases;
     this.rules = rules;
@@ -44,6 +47,7 @@ public class PhaseTransferReviews {
     this.tasks = tasks;
     this.clock = clock;
     this.currentUser = currentUser;
+    this.meetingWarning = meetingWarning;
   }
 
   /** Returns false when the case has no plan. */
@@ -73,7 +77,8 @@ public class PhaseTransferReviews {
       String transfer) {
     plans.bringOpenCycleForward(reference, was, due, transfer);
     runtime.setVariable(reviewInstance, "reviewDue", due.toString());
-    runtime.setVariable(reviewInstance, "latestMeetingDate", rules.latestReviewMeeting(due).toString());
+    LocalDate latestMeeting = rules.latestReviewMeeting(due);
+    runtime.setVariable(reviewInstance, "latestMeetingDate", latestMeeting.toString());
     tasks.createTaskQuery().processInstanceId(reviewInstance).taskDefinitionKey("scheduleReviewMeeting").list()
         .forEach(task -> {
           task.setDueDate(deadlines.scheduleReviewMeeting(due));
@@ -83,7 +88,12 @@ public class PhaseTransferReviews {
         "Review brought forward for a phase transfer");
     int cycle = plans.currentCycle(reference);
     runtime.setVariable(reviewInstance, PlanReviews.WATCH_ID, PlanReviews.startWatch(runtime, reference, cycle));
+    Optional<LocalDate> meetingTooLate = plans.meetingDate(reference).filter(m -> m.isAfter(latestMeeting));
+    meetingTooLate.ifPresent(meeting -> meetingWarning.send(reference, cycle, meeting, latestMeeting, due,
+        transfer));
     cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, clock.today(), currentUser.id(),
-        "Review " + cycle + " due " + due + " (was " + was + "), for the phase transfer " + transfer);
+        "Review " + cycle + " due " + due + " (was " + was + "), for the phase transfer " + transfer
+            + meetingTooLate.map(m -> "; the meeting on " + m + " is after the latest date " + latestMeeting
+                + ", caseworker and managers told").orElse(""));
   }
 }

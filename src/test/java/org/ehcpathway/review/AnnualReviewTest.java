@@ -380,6 +380,39 @@ class AnnualReviewTest {
         .doesNotContain(MilestoneType.REVIEW_BROUGHT_FORWARD);
   }
 
+  @Test
+  void aMeetingArrangedAfterTheBroughtForwardReviewsLatestDateIsToldToTheCaseworkerAndManagersAtOnce() {
+    String ref = planIssuedOn("2026-05-25");   // review 1 due 25 May 2027
+    driver.today("2026-05-26");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-04-20"));
+    putNextPhaseTransfer(ref, "SCHOOL:2027");   // due 21 Dec 2026: meeting by 23 Nov 2026
+
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate, PlanRecords.Review::meetingDate)
+        .containsExactly(tuple(LocalDate.parse("2026-12-21"), LocalDate.parse("2027-04-20")));
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_BROUGHT_FORWARD)
+        .extracting(CaseView.Milestone::detail).containsExactly("Review 1 due 2026-12-21 (was 2027-05-25), for the"
+            + " phase transfer SCHOOL:2027; the meeting on 2027-04-20 is after the latest date 2026-11-23,"
+            + " caseworker and managers told");
+    List<Map<String, Object>> told = jdbc.sql("SELECT recipient, subject, body FROM notification_outbox"
+        + " WHERE case_reference = ? AND kind = 'REVIEW_MEETING_TOO_LATE' ORDER BY recipient").param(ref)
+        .query().listOfRows();
+    assertThat(told).extracting(row -> row.get("recipient"))
+        .containsExactly("caseworker@ehc-pathway.example", "manager@ehc-pathway.example");
+    assertThat(told).allSatisfy(row -> {
+      assertThat(row.get("subject")).isEqualTo(ref + ": review meeting on Tuesday 20 April 2027 is too late - hold"
+          + " it by Monday 23 November 2026");
+      assertThat(row.get("body").toString()).contains("SCHOOL:2027", "due by Monday 21 December 2026",
+          "arranged for Tuesday 20 April 2027").doesNotContain("2016");   // no date of birth, no name
+    });
+
+    // a meeting arranged in time for the new date tells nobody
+    String inTime = planIssuedOn("2026-05-25");
+    driver.complete(inTime, "scheduleReviewMeeting", Map.of("meetingDate", "2026-11-16"));
+    putNextPhaseTransfer(inTime, "SCHOOL:2027");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE case_reference = ?"
+        + " AND kind = 'REVIEW_MEETING_TOO_LATE'").param(inTime).query(Long.class).single()).isZero();
+  }
+
   private void putNextPhaseTransfer(String ref, String transfer) {
     var headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);

@@ -1,0 +1,51 @@
+package org.ehcpathway.review;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.notification.CaseNotifications;
+import org.ehcpathway.notification.CouncilProperties;
+import org.ehcpathway.notification.Recipients;
+import org.ehcpathway.statutory.LetterDates;
+import org.springframework.stereotype.Component;
+
+/**
+ * A review brought forward for a phase transfer whose meeting is already arranged after the latest date the new due
+ * date allows: the meeting stays (it is set once), and the caseworker who logged the case and the managers are told
+ * at once, rather than at the review's AMBER two weeks before it is due.
+ */
+@Component
+class ReviewMeetingWarning {
+
+  private final CaseNotifications notifications;
+  private final Recipients recipients;
+  private final CaseRecords cases;
+  private final CouncilProperties council;
+
+  ReviewMeetingWarning(CaseNotifications notifications, Recipients recipients, CaseRecords cases,
+      CouncilProperties council) {
+    this.notifications = notifications;
+    this.recipients = recipients;
+    this.cases = cases;
+    this.council = council;
+  }
+
+  void send(String reference, int cycle, LocalDate meeting, LocalDate latestMeeting, LocalDate due,
+      String transfer) {
+    List<Recipients.Recipient> told = recipients.caseworkerAndManagers(
+        cases.find(reference).map(row -> row.createdBy()).orElse(null));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", reference);
+    variables.put("transfer", transfer);
+    variables.put("dueDate", LetterDates.format(due));
+    variables.put("meetingDate", LetterDates.format(meeting));
+    variables.put("latestMeetingDate", LetterDates.format(latestMeeting));
+    variables.put("caseLink", notifications.caseLink(reference));
+    variables.put("council", council);
+    notifications.email(reference, "REVIEW_MEETING_TOO_LATE", "cycle " + cycle + " due " + due, told,
+        reference + ": review meeting on " + LetterDates.format(meeting) + " is too late - hold it by "
+            + LetterDates.format(latestMeeting), "review-meeting-too-late", variables);
+  }
+}
