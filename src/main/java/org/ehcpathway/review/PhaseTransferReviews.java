@@ -88,10 +88,12 @@ public class PhaseTransferReviews {
         "Review brought forward for a phase transfer");
     int cycle = plans.currentCycle(reference);
     runtime.setVariable(reviewInstance, PlanReviews.WATCH_ID, PlanReviews.startWatch(runtime, reference, cycle));
-    Optional<LocalDate> meetingTooLate = plans.meetingDate(reference).filter(m -> m.isAfter(latestMeeting));
+    LocalDate today = clock.today();
+    Optional<LocalDate> meetingTooLate = plans.meetingDate(reference)   // still to be held, and too late
+        .filter(m -> !m.isBefore(today) && m.isAfter(latestMeeting));
     meetingTooLate.ifPresent(meeting -> meetingWarning.send(reference, cycle, meeting, latestMeeting, due,
-        transfer));
-    cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, clock.today(), currentUser.id(),
+        transfer, today));
+    cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, today, currentUser.id(),
         "Review " + cycle + " due " + due + " (was " + was + "), for the phase transfer " + transfer
             + meetingTooLate.map(m -> "; the meeting on " + m + " is after the latest date " + latestMeeting
                 + ", caseworker and managers told").orElse(""));

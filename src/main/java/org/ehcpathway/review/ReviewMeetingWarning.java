@@ -32,8 +32,10 @@ class ReviewMeetingWarning {
     this.council = council;
   }
 
+  /** {@code latestMeeting} may have passed already (a transfer recorded late): then "as soon as you can". */
   void send(String reference, int cycle, LocalDate meeting, LocalDate latestMeeting, LocalDate due,
-      String transfer) {
+      String transfer, LocalDate today) {
+    boolean stillPossible = !latestMeeting.isBefore(today);
     List<Recipients.Recipient> told = recipients.caseworkerAndManagers(
         cases.find(reference).map(row -> row.createdBy()).orElse(null));
     Map<String, Object> variables = new HashMap<>();
@@ -42,10 +44,11 @@ class ReviewMeetingWarning {
     variables.put("dueDate", LetterDates.format(due));
     variables.put("meetingDate", LetterDates.format(meeting));
     variables.put("latestMeetingDate", LetterDates.format(latestMeeting));
+    variables.put("holdBy", stillPossible ? "by " + LetterDates.format(latestMeeting) : "as soon as you can");
     variables.put("caseLink", notifications.caseLink(reference));
     variables.put("council", council);
     notifications.email(reference, "REVIEW_MEETING_TOO_LATE", "cycle " + cycle + " due " + due, told,
-        reference + ": review meeting on " + LetterDates.format(meeting) + " is too late - hold it by "
-            + LetterDates.format(latestMeeting), "review-meeting-too-late", variables);
+        reference + ": review meeting on " + LetterDates.format(meeting) + " is too late - hold it "
+            + variables.get("holdBy"), "review-meeting-too-late", variables);
   }
 }

@@ -409,8 +409,24 @@ class AnnualReviewTest {
     String inTime = planIssuedOn("2026-05-25");
     driver.complete(inTime, "scheduleReviewMeeting", Map.of("meetingDate", "2026-11-16"));
     putNextPhaseTransfer(inTime, "SCHOOL:2027");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE case_reference = ?"
-        + " AND kind = 'REVIEW_MEETING_TOO_LATE'").param(inTime).query(Long.class).single()).isZero();
+    assertThat(meetingWarnings(inTime)).isEmpty();
+
+    // recorded late (due today, 10 Jan 2027): the latest date has passed; a meeting already held tells nobody
+    String late = planIssuedOn("2026-05-25");
+    String held = planIssuedOn("2026-05-25");
+    driver.complete(late, "scheduleReviewMeeting", Map.of("meetingDate", "2027-02-01"));
+    driver.complete(held, "scheduleReviewMeeting", Map.of("meetingDate", "2027-01-05"));
+    driver.today("2027-01-10");
+    putNextPhaseTransfer(late, "SCHOOL:2027");
+    putNextPhaseTransfer(held, "SCHOOL:2027");
+    assertThat(meetingWarnings(late)).containsOnly(late + ": review meeting on Monday 1 February 2027 is too late"
+        + " - hold it as soon as you can");
+    assertThat(meetingWarnings(held)).isEmpty();
+  }
+
+  private List<String> meetingWarnings(String ref) {
+    return jdbc.sql("SELECT subject FROM notification_outbox WHERE case_reference = ?"
+        + " AND kind = 'REVIEW_MEETING_TOO_LATE'").param(ref).query(String.class).list();
   }
 
   private void putNextPhaseTransfer(String ref, String transfer) {
