@@ -35,7 +35,7 @@ class ReviewMeetingWarning {
   /** {@code latestMeeting} may have passed already (a transfer recorded late): then "as soon as you can". */
   void send(String reference, int cycle, LocalDate meeting, LocalDate latestMeeting, LocalDate due,
       String transfer, LocalDate today) {
-    boolean stillPossible = !latestMeeting.isBefore(today);
+    String holdBy = latestMeeting.isBefore(today) ? "as soon as you can" : "by " + LetterDates.format(latestMeeting);
     List<Recipients.Recipient> told = recipients.caseworkerAndManagers(
         cases.find(reference).map(row -> row.createdBy()).orElse(null));
     Map<String, Object> variables = new HashMap<>();
@@ -44,11 +44,11 @@ class ReviewMeetingWarning {
     variables.put("dueDate", LetterDates.format(due));
     variables.put("meetingDate", LetterDates.format(meeting));
     variables.put("latestMeetingDate", LetterDates.format(latestMeeting));
-    variables.put("holdBy", stillPossible ? "by " + LetterDates.format(latestMeeting) : "as soon as you can");
+    variables.put("holdBy", holdBy);
     variables.put("caseLink", notifications.caseLink(reference));
     variables.put("council", council);
     notifications.email(reference, "REVIEW_MEETING_TOO_LATE", "cycle " + cycle + " due " + due, told,
         reference + ": review meeting on " + LetterDates.format(meeting) + " is too late - hold it "
-            + variables.get("holdBy"), "review-meeting-too-late", variables);
+            + holdBy, "review-meeting-too-late", variables);
   }
 }
