@@ -150,6 +150,24 @@ public class CaseRecords implements CaseDates {
         .orElseThrow(() -> new IllegalStateException("No advice request recorded for " + adviceProcessInstanceId));
   }
 
+  /**
+   * Review advice still outstanding when its meeting moves is due on the new date; advice returned or closed keeps
+   * the date it was measured against. Returns false when the request is not outstanding.
+   */
+  public boolean moveOutstandingAdviceDue(String adviceProcessInstanceId, LocalDate due) {
+    Optional<LocalDate> was = jdbc.sql("""
+            SELECT due_date FROM case_advice
+            WHERE process_instance_id = ? AND returned_date IS NULL AND closed_without_return_date IS NULL""")
+        .param(adviceProcessInstanceId).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+    if (was.isEmpty()) {
+      return false;
+    }
+    jdbc.sql("UPDATE case_advice SET due_date = ? WHERE process_instance_id = ?")
+        .params(due, adviceProcessInstanceId).update();
+    changes.datedOn(was.get(), due);
+    return true;
+  }
+
   /** Review advice still outstanding once the meeting is over: closed as not received, never as on time. */
   public List<String> closeOutstandingReviewAdvice(String reference, int reviewCycle, LocalDate date) {
     List<String> types = jdbc.sql("""

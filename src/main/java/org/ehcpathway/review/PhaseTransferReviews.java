@@ -9,6 +9,7 @@ import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.statutory.TaskDueDates;
 import org.ehcpathway.workflow.CaseProcesses;
@@ -91,8 +92,9 @@ public class PhaseTransferReviews {
     LocalDate today = clock.today();
     Optional<LocalDate> meetingTooLate = plans.meetingDate(reference)   // still to be held, and too late
         .filter(m -> !m.isBefore(today) && m.isAfter(latestMeeting));
-    meetingTooLate.ifPresent(meeting -> meetingWarning.send(reference, cycle, meeting, latestMeeting, due,
-        transfer, today));
+    meetingTooLate.ifPresent(meeting -> meetingWarning.send(reference, "cycle " + cycle + " due " + due,
+        "The review has been brought forward for the phase transfer " + transfer + ": it is now due by "
+            + LetterDates.format(due) + ".", meeting, latestMeeting, due, today));
     cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, today, currentUser.id(),
         "Review " + cycle + " due " + due + " (was " + was + "), for the phase transfer " + transfer
             + meetingTooLate.map(m -> "; the meeting on " + m + " is after the latest date " + latestMeeting

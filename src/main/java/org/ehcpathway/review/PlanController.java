@@ -1,10 +1,15 @@
 package org.ehcpathway.review;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.LocalDate;
 import org.ehcpathway.casefile.CaseFile;
 import org.ehcpathway.casefile.CaseView;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +33,12 @@ class PlanController {
   private final PlanImport planImport;
   private final CaseFile caseFile;
   private final PhaseTransferReviews phaseTransfers;
+  private final ReviewMeetingMove meetingMove;
 
   PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile,
-      PhaseTransferReviews phaseTransfers) {
+      PhaseTransferReviews phaseTransfers, ReviewMeetingMove meetingMove) {
     this.phaseTransfers = phaseTransfers;
+    this.meetingMove = meetingMove;
     this.transferIn = transferIn;
     this.planImport = planImport;
     this.caseFile = caseFile;
@@ -52,9 +59,23 @@ class PlanController {
   }
 
   record NextPhaseTransferRequest(
-      @jakarta.validation.constraints.NotNull(message = "is required")
-      @jakarta.validation.constraints.Pattern(regexp = NextPhaseTransfer.FORMAT, message = NextPhaseTransfer.EXPECTED)
+      @NotNull(message = "is required")
+      @Pattern(regexp = NextPhaseTransfer.FORMAT, message = NextPhaseTransfer.EXPECTED)
       String nextPhaseTransfer) {
+  }
+
+  /** Moves the open review's meeting to another day; what was dated from the meeting follows it. */
+  @PutMapping("/{reference}/review-meeting")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView moveReviewMeeting(@PathVariable String reference, @Valid @RequestBody ReviewMeetingRequest request) {
+    meetingMove.move(reference, request.meetingDate(), request.reason().strip());
+    return caseFile.view(reference);
+  }
+
+  record ReviewMeetingRequest(
+      @NotNull(message = "is required (YYYY-MM-DD)") LocalDate meetingDate,
+      @NotBlank(message = "is required: why the meeting moves")
+      @Size(max = 300, message = "must be at most 300 characters") String reason) {
   }
 
   /** A council's existing plans as CSV (the request body, or a multipart field named file). */

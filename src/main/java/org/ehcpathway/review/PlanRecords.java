@@ -123,6 +123,12 @@ public class PlanRecords implements ReviewDates {
     changes.datedOn(meeting, decisionDue);
   }
 
+  /** The open cycle's meeting moves from {@code was}: its decision is due 4 weeks after the new date. */
+  public void moveMeeting(String reference, LocalDate was, LocalDate meeting) {
+    recordMeeting(reference, meeting, rules.reviewDecision(meeting));
+    changes.datedOn(was, rules.reviewDecision(was));
+  }
+
   public void recordReport(String reference, LocalDate date, String recommendation) {
     updateCurrent(reference, "report_date", date);
     updateCurrent(reference, "recommendation", recommendation);

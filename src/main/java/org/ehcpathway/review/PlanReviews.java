@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,10 +18,8 @@ import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.notification.CaseNotifications;
 import org.ehcpathway.notification.CouncilProperties;
-import org.ehcpathway.notification.MailTemplates;
 import org.ehcpathway.notification.Recipients;
 import org.ehcpathway.security.CurrentUser;
-import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.NationalCurriculumYear;
@@ -53,17 +50,15 @@ public class PlanReviews {
   private final CurrentUser currentUser;
   private final CaseNotifications notifications;
   private final Recipients recipients;
-  private final MailTemplates templates;
   private final CouncilProperties council;
+  private final ReviewInvitations invitations;
   private final int underFiveMonths;
-  private final List<AdviceType> reviewAdviceTypes;
 
   public PlanReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, EngineClock clock,
-      CurrentUser currentUser, CaseNotifications notifications, Recipients recipients, MailTemplates templates,
-      CouncilProperties council, @Value("${ehc.review.under-five-months:6}") int underFiveMonths,
-      @Value("${ehc.review.advice-types:EDUCATIONAL,HEALTH,SOCIAL_CARE}") List<AdviceType> reviewAdviceTypes) {
+      CurrentUser currentUser, CaseNotifications notifications, Recipients recipients, CouncilProperties council,
+      ReviewInvitations invitations, @Value("${ehc.review.under-five-months:6}") int underFiveMonths) {
     this.underFiveMonths = underFiveMonths;
-    this.reviewAdviceTypes = List.copyOf(reviewAdviceTypes);
+    this.invitations = invitations;
     this.plans = plans;
     this.cases = cases;
     this.rules = rules;
@@ -71,7 +66,6 @@ public class PlanReviews {
     this.currentUser = currentUser;
     this.notifications = notifications;
     this.recipients = recipients;
-    this.templates = templates;
     this.council = council;
   }
 
@@ -118,7 +112,6 @@ public class PlanReviews {
         Variables.putValue("caseReference", reference).putValue("reviewCycle", cycle)).getId();
   }
 
-  /** Invitations go out today, so the meeting must be at least 2 weeks away (reg 20(3)). */
   public void familyToldAboutTransfer(DelegateTask task) {
     record(reference(task), MilestoneType.FAMILY_TOLD_ABOUT_TRANSFER, null);
   }
@@ -126,20 +119,23 @@ public class PlanReviews {
   public void meetingScheduled(DelegateTask task) {
     String reference = reference(task);
     LocalDate meeting = date(task.getVariable("meetingDate"));
-    LocalDate today = clock.today();
-    if (rules.reviewInvitationsBy(meeting).isBefore(today)) {
-      throw new InvalidInputException("meetingDate", "must be at least 2 weeks after today's invitations"
-          + " (reg 20(3)); " + meeting + " is too soon");
-    }
+    invitations.requireNotice(meeting);
     plans.recordMeeting(reference, meeting, rules.reviewDecision(meeting));
-    task.setVariable("meetingDate", meeting.toString());
-    task.setVariable("reportDue", rules.reviewReport(meeting).toString());
-    task.setVariable("decisionDue", rules.reviewDecision(meeting).toString());
-    // Reg 20(6): from Year 9 (at the meeting) the review covers preparing for adulthood and independent living
-    task.setVariable("preparingForAdulthood",
-        NationalCurriculumYear.on(meeting, cases.childDateOfBirth(reference)) >= 9);
-    invite(reference, meeting);
+    task.setVariables(meetingVariables(reference, meeting));
+    invitations.invite(reference, meeting);
     record(reference, MilestoneType.REVIEW_MEETING_SCHEDULED, "Meeting " + meeting + "; invitations sent");
+  }
+
+  /** What the review's later steps read of the meeting: its date, the report's and decision's due dates. */
+  Map<String, Object> meetingVariables(String reference, LocalDate meeting) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("meetingDate", meeting.toString());
+    variables.put("reportDue", rules.reviewReport(meeting).toString());
+    variables.put("decisionDue", rules.reviewDecision(meeting).toString());
+    // Reg 20(6): from Year 9 (at the meeting) the review covers preparing for adulthood and independent living
+    variables.put("preparingForAdulthood",
+        NationalCurriculumYear.on(meeting, cases.childDateOfBirth(reference)) >= 9);
+    return variables;
   }
 
   /**
@@ -147,7 +143,7 @@ public class PlanReviews {
    * ({@code ehc.review.advice-types}); from Year 9, preparing for adulthood too (reg 20(6)).
    */
   public List<String> reviewAdviceTypes(DelegateExecution execution) {
-    List<AdviceType> types = new ArrayList<>(reviewAdviceTypes);
+    List<AdviceType> types = new ArrayList<>(invitations.adviceTypes());
     if (Boolean.TRUE.equals(execution.getVariable("preparingForAdulthood"))
         && !types.contains(AdviceType.PREPARING_FOR_ADULTHOOD)) {
       types.add(AdviceType.PREPARING_FOR_ADULTHOOD);
@@ -313,23 +309,6 @@ public class PlanReviews {
   /** What the council does at the end of the amendment: issue the amended plan, or not amend after all. */
   public enum AmendmentDecision {
     ISSUE_AMENDED_PLAN, DO_NOT_AMEND
-  }
-
-  private void invite(String reference, LocalDate meeting) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("caseReference", reference);
-    variables.put("meetingDate", LetterDates.format(meeting));
-    variables.put("council", council);
-    String subject = reference + ": annual review meeting on " + LetterDates.format(meeting);
-    String body = templates.render("review-invitation", variables);
-    String familyEmail = cases.find(reference).map(row -> row.familyEmail()).orElse(null);
-    notifications.toFamily(reference, "REVIEW_INVITATION", meeting.toString(), familyEmail, subject, body);
-    // Reg 20(3): the school and the health and social care services asked for advice are invited too
-    List<Recipients.Recipient> invited = Stream.concat(Stream.of(Groups.EDUCATION_ADVISERS),
-            reviewAdviceTypes.stream().map(AdviceType::answeringGroup))
-        .distinct().flatMap(group -> recipients.group(group).stream()).distinct().toList();
-    notifications.email(reference, "REVIEW_INVITATION", meeting.toString(), invited, subject, "review-invitation",
-        variables);
   }
 
   private void record(String reference, MilestoneType type, String detail) {

@@ -12,9 +12,9 @@ import org.ehcpathway.statutory.LetterDates;
 import org.springframework.stereotype.Component;
 
 /**
- * A review brought forward for a phase transfer whose meeting is already arranged after the latest date the new due
- * date allows: the meeting stays (it is set once), and the caseworker who logged the case and the managers are told
- * at once, rather than at the review's AMBER two weeks before it is due.
+ * A review meeting arranged after the latest date that leaves 4 weeks for the decision by the review's due date:
+ * after a review is brought forward for a phase transfer, or after the meeting is moved. The caseworker who logged
+ * the case and the managers are told at once, rather than at the review's AMBER two weeks before it is due.
  */
 @Component
 class ReviewMeetingWarning {
@@ -32,22 +32,25 @@ class ReviewMeetingWarning {
     this.council = council;
   }
 
-  /** {@code latestMeeting} may have passed already (a transfer recorded late): then "as soon as you can". */
-  void send(String reference, int cycle, LocalDate meeting, LocalDate latestMeeting, LocalDate due,
-      String transfer, LocalDate today) {
+  /**
+   * {@code why}: the sentence that says what happened; {@code occasion}: what tells this warning from another of the
+   * case's. {@code latestMeeting} may have passed already (a transfer recorded late): then "as soon as you can".
+   */
+  void send(String reference, String occasion, String why, LocalDate meeting, LocalDate latestMeeting, LocalDate due,
+      LocalDate today) {
     String holdBy = latestMeeting.isBefore(today) ? "as soon as you can" : "by " + LetterDates.format(latestMeeting);
     List<Recipients.Recipient> told = recipients.caseworkerAndManagers(
         cases.find(reference).map(row -> row.createdBy()).orElse(null));
     Map<String, Object> variables = new HashMap<>();
     variables.put("caseReference", reference);
-    variables.put("transfer", transfer);
+    variables.put("why", why);
     variables.put("dueDate", LetterDates.format(due));
     variables.put("meetingDate", LetterDates.format(meeting));
     variables.put("latestMeetingDate", LetterDates.format(latestMeeting));
     variables.put("holdBy", holdBy);
     variables.put("caseLink", notifications.caseLink(reference));
     variables.put("council", council);
-    notifications.email(reference, "REVIEW_MEETING_TOO_LATE", "cycle " + cycle + " due " + due, told,
+    notifications.email(reference, "REVIEW_MEETING_TOO_LATE", occasion, told,
         reference + ": review meeting on " + LetterDates.format(meeting) + " is too late - hold it "
             + holdBy, "review-meeting-too-late", variables);
   }

@@ -54,7 +54,12 @@ public class TaskDueDates {
   }
 
   public Date reviewReport(DelegateExecution scope) {
-    return EngineClock.endOf(rules.reviewReport(meeting(scope)));
+    return reviewReportAfter(meeting(scope));
+  }
+
+  /** The report's due date for a meeting on that day (a meeting moved after its report task was created). */
+  public Date reviewReportAfter(LocalDate meeting) {
+    return EngineClock.endOf(rules.reviewReport(meeting));
   }
 
   public Date reviewDecision(DelegateExecution scope) {
@@ -94,6 +99,11 @@ public class TaskDueDates {
 
   public Date adviceDue(DelegateExecution scope) {
     return EngineClock.endOf(adviceRequest(scope).due());
+  }
+
+  /** An advice task's due date when its advice is due that day (review advice whose meeting moved). */
+  public Date adviceDueOn(LocalDate adviceDue) {
+    return EngineClock.endOf(adviceDue);
   }
 
   public Date noPlanDecision(DelegateExecution scope) {
@@ -143,7 +153,11 @@ public class TaskDueDates {
   }
 
   public Date lateAdviceDecision(DelegateExecution scope) {
-    return EngineClock.endOf(rules.lateAdviceDecision(adviceDueDate(scope)));
+    return lateAdviceDecisionFor(adviceDueDate(scope));
+  }
+
+  public Date lateAdviceDecisionFor(LocalDate adviceDue) {
+    return EngineClock.endOf(rules.lateAdviceDecision(adviceDue));
   }
 
   public Date adviceSecondEscalationAt(DelegateExecution scope) {

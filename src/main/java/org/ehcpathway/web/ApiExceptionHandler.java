@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.ehcpathway.advice.ProceedWithoutAdvice;
 import org.ehcpathway.casefile.CaseNotFoundException;
 import org.ehcpathway.casefile.CaseNotOpenException;
+import org.ehcpathway.review.MeetingNotMovableException;
 import org.ehcpathway.workflow.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ProceedWithoutAdvice.NoOutstandingAdviceException.class)
   ProblemDetail noOutstandingAdvice(ProceedWithoutAdvice.NoOutstandingAdviceException e) {
     return problem(HttpStatus.NOT_FOUND, "No outstanding advice", e.getMessage());
+  }
+
+  @ExceptionHandler(MeetingNotMovableException.class)
+  ProblemDetail meetingNotMovable(MeetingNotMovableException e) {
+    return problem(HttpStatus.CONFLICT, "Meeting cannot be moved", e.getMessage());
   }
 
   /** Two requests raced on the same case (a double click): the other one won; nothing was half-done. */

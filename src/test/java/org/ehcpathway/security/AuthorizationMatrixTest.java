@@ -126,6 +126,8 @@ class AuthorizationMatrixTest {
       json("POST", "/api/plans/transfer-in", TRANSFER_IN, CW_MGR, 201, "a plan moving in is casework"),
       json("PUT", "/api/plans/{plan}/next-phase-transfer", "{\"nextPhaseTransfer\":\"SCHOOL:2041\"}", CW_MGR, 200,
           "changes when the plan's reviews fall"),
+      json("PUT", "/api/plans/{plan}/review-meeting", "{\"meetingDate\":\"2038-04-01\",\"reason\":\"Away\"}",
+          CW_MGR, 409, "moves a review meeting (409: this plan's meeting is not set yet)"),
       new Endpoint("POST", "/api/plans/import", "text/csv", CSV, null, users("manager"), Set.of(200),
           "a bulk load of children's data"),
       new Endpoint("POST", "/api/plans/import", "multipart/form-data; boundary=" + BOUNDARY, MULTIPART, null,

@@ -64,6 +64,7 @@ class BadInputTest {
       ,"oldLaCode":"873","originalIssueDate":"2036-03-01","lastReviewDate":"2037-03-01","transferDate":"2038-02-01",
        "namedSetting":"Oak School"}""";
   static final String PHASE = "{\"nextPhaseTransfer\":\"SCHOOL:2041\"}";
+  static final String MEETING = "{\"meetingDate\":\"2038-04-01\",\"reason\":\"Family away\"}";
   static final String CLOCK = "{\"now\":\"2038-03-02T10:00:00Z\"}";
   static final String HISTORY = "{\"from\":\"2039-05-01\",\"to\":\"2039-05-31\",\"requestsPerMonth\":1,"
       + "\"existingPlans\":0}";
@@ -171,6 +172,22 @@ class BadInputTest {
         {"10,000 characters", "SCHOOL:2041", LONG, "nextPhaseTransfer"}}));
     rows.add(new Bad("PUT next-phase-transfer", "no plan", "caseworker", "PUT",
         "/api/plans/EHC-2038-999999/next-phase-transfer", "application/json", PHASE, 404, null));
+
+    String meeting = "/api/plans/{plan}/review-meeting";
+    rows.addAll(shapes("PUT review-meeting", "caseworker", "PUT", meeting, MEETING));
+    rows.addAll(fields("PUT review-meeting", "caseworker", "PUT", meeting, MEETING, new String[][] {
+        {"no date", "\"meetingDate\":\"2038-04-01\",", "", "meetingDate"},
+        {"30 February", "2038-04-01", "2038-02-30", "meetingDate"},
+        {"day first", "2038-04-01", "01/04/2038", "meetingDate"},
+        {"number for the date", "\"2038-04-01\"", "20380401", "meetingDate"},
+        {"tomorrow: no 2 weeks' notice", "2038-04-01", "2038-03-03", "meetingDate"},
+        {"year 9999", "2038-04-01", "9999-04-01", "meetingDate"},
+        {"year 0001", "2038-04-01", "0001-04-01", "meetingDate"},
+        {"no reason", ",\"reason\":\"Family away\"", "", "reason"},
+        {"blank reason", "Family away", "  ", "reason"},
+        {"10,000-character reason", "Family away", LONG, "reason"}}));
+    rows.add(new Bad("PUT review-meeting", "no case", "caseworker", "PUT",
+        "/api/plans/EHC-2038-999999/review-meeting", "application/json", MEETING, 404, null));
 
     rows.add(new Bad("POST notifications posted", "id not a number", "caseworker", "POST",
         "/api/notifications/abc/posted", null, null, 400, "id"));
