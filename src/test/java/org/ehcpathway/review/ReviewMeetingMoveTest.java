@@ -1,6 +1,7 @@
 package org.ehcpathway.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -158,6 +159,10 @@ class ReviewMeetingMoveTest {
     assertProblem(move(notScheduled, "caseworker", "2027-03-10", "Reason"), 409,
         "has no review meeting scheduled");
     assertProblem(move("EHC-1999-000001", "caseworker", "2027-03-10", "Reason"), 404, "EHC-1999-000001");
+    // scheduling is held to the same dates: at least 2 weeks and at most 12 months from today (25 May 2026)
+    Task schedule = driver.task(notScheduled, "scheduleReviewMeeting");
+    assertThatThrownBy(() -> taskService.complete(schedule.getId(), Map.of("meetingDate", "2027-05-26")))
+        .rootCause().hasMessageContaining("within 12 months");
 
     String ref = meetingOn10March2027();
     driver.today("2027-02-20");
