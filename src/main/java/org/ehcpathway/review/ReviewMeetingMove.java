@@ -17,7 +17,6 @@ import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.statutory.TaskDueDates;
 import org.ehcpathway.workflow.CaseProcesses;
-import org.ehcpathway.workflow.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,21 +63,22 @@ public class ReviewMeetingMove {
     this.warning = warning;
   }
 
+  /** Returns false, changing nothing, when the meeting is on that date already (a repeated request). */
   @Transactional
-  public void move(String reference, LocalDate meeting, String reason) {
+  public boolean move(String reference, LocalDate meeting, String reason) {
     cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-    invitations.requireNotice(meeting);
     List<PlanRecords.Review> cycles = plans.reviews(reference);
+    PlanRecords.Review cycle = cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
+    if (cycle != null && meeting.equals(cycle.meetingDate())) {
+      return false;
+    }
+    invitations.requireNotice(meeting);
     ProcessInstance review = CaseProcesses.of(runtime, reference, PlanReviews.PROCESS_KEY).stream().findFirst()
         .orElseThrow(() -> new MeetingNotMovableException(reference + " has no plan under review"));
-    PlanRecords.Review cycle = cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
     Task report = tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey("submitReviewReport")
         .singleResult();
     requireMovable(reference, cycle, report);
     LocalDate was = cycle.meetingDate();
-    if (meeting.equals(was)) {
-      throw new InvalidInputException("meetingDate", "is already the date of the meeting (" + was + ")");
-    }
 
     plans.moveMeeting(reference, was, meeting);
     runtime.setVariables(review.getId(), reviews.meetingVariables(reference, meeting));
@@ -106,6 +106,7 @@ public class ReviewMeetingMove {
         "Review " + cycle.cycle() + ": meeting moved from " + was + " to " + meeting + "; invitations sent again"
             + (tooLate ? "; after the latest date " + latest + ", caseworker and managers told" : "")
             + " - " + reason);
+    return true;
   }
 
   private void requireMovable(String reference, PlanRecords.Review cycle, Task report) {
