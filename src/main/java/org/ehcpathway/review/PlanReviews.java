@@ -41,7 +41,7 @@ public class PlanReviews {
   static final String AMENDMENT_DECISION = "amendmentDecision";
   private static final List<String> CYCLE_VARIABLES = List.of("meetingDate", "recommendation", "summary",
       "reviewOutcome", "ceaseReason", "reason", "amendmentsSent", "preferredSetting", "meetingRequested",
-      "amendedPlanSent", "adulthoodOutcomes", AMENDMENT_DECISION, "notAmendingReason");
+      "amendedPlanSent", "adulthoodOutcomes", AMENDMENT_DECISION, "notAmendingReason", ReviewMeetingWatch.WATCH_ID);
 
   private final PlanRecords plans;
   private final CaseRecords cases;
@@ -123,6 +123,9 @@ public class PlanReviews {
     plans.recordMeeting(reference, meeting, rules.reviewDecision(meeting));
     task.setVariables(meetingVariables(reference, meeting));
     invitations.invite(reference, meeting);
+    int cycle = Integer.parseInt(String.valueOf(task.getVariable("reviewCycle")));
+    task.setVariable(ReviewMeetingWatch.WATCH_ID,
+        ReviewMeetingWatch.start(task.getProcessEngineServices().getRuntimeService(), reference, cycle));
     record(reference, MilestoneType.REVIEW_MEETING_SCHEDULED, "Meeting " + meeting + "; invitations sent");
   }
 
@@ -184,6 +187,8 @@ public class PlanReviews {
       }
     }
     plans.recordDecision(reference(task), clock.today(), outcome.name());
+    ReviewMeetingWatch.end(task.getProcessEngineServices().getRuntimeService(),
+        task.getVariable(ReviewMeetingWatch.WATCH_ID), "Review decided");
     record(reference(task), MilestoneType.REVIEW_DECIDED, outcome.name());
   }
 

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A review meeting moves to another day, until the day it is held and before its report is sent. Everything that
  * was set from the first date follows the new one, in one transaction: the review's record and variables, the
  * report's due date, the advice still outstanding (its due date, its task, its reminder and chasing timers), the
- * moment the advice closes, and the decision's due date. Those invited are told the new date; a meeting now after
+ * moment the advice closes, the decision's due date, and the meeting's watch (the report's chase, the decision's
+ * AMBER and RED). Those invited are told the new date; a meeting now after
  * the latest date that leaves 4 weeks for the decision by the review's due date is told to the caseworker who
  * logged the case and the managers at once.
  */
@@ -86,6 +87,10 @@ public class ReviewMeetingMove {
     tasks.saveTask(report);
     recalculateTimers(management.createJobQuery().processInstanceId(review.getId()).activityId(MEETING_OVER_TIMER)
         .list());
+    Object watch = runtime.getVariable(review.getId(), ReviewMeetingWatch.WATCH_ID);
+    if (watch != null) {
+      recalculateTimers(management.createJobQuery().processInstanceId(watch.toString()).timers().list());
+    }
     LocalDate adviceDue = rules.reviewAdviceDue(meeting);
     runtime.createProcessInstanceQuery().superProcessInstanceId(review.getId()).list().stream()
         .filter(advice -> cases.moveOutstandingAdviceDue(advice.getId(), adviceDue))

@@ -206,6 +206,15 @@ public final class StatutoryDeadlines {
     return reviewMeeting.plusWeeks(4);
   }
 
+  /**
+   * The review decision (4 weeks after the meeting, reg 20(10)) turns AMBER 1 week before it: a week after the
+   * report was due, when a decision not yet taken needs the caseworker's attention. Two weeks, as for the longer
+   * clocks ({@link #amberFrom}), would warn on the day the report is due, before there is anything to decide on.
+   */
+  public LocalDate reviewDecisionAmberFrom(LocalDate decisionDue) {
+    return decisionDue.minusWeeks(1);
+  }
+
   /** Reg 22(2): at least 15 days, beginning with the day proposed amendments were served, for representations. */
   public LocalDate lastDayForAmendmentRepresentations(LocalDate amendmentsServed) {
     return fifteenDaysBeginningWith(amendmentsServed);

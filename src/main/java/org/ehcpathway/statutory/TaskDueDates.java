@@ -147,6 +147,20 @@ public class TaskDueDates {
     return EngineClock.startOf(rules.adviceChase(request.requested(), request.due()));
   }
 
+  /** The review meeting's watch: the report is chased from the day after it was due (reg 20(8)). */
+  public Date reviewReportOverdueAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.breachedFrom(rules.reviewReport(meeting(scope))));
+  }
+
+  public Date reviewDecisionAmberAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.reviewDecisionAmberFrom(rules.reviewDecision(meeting(scope))));
+  }
+
+  /** The review decision is late from the day after the 4 weeks (reg 20(10)). */
+  public Date reviewDecisionRedAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.breachedFrom(rules.reviewDecision(meeting(scope))));
+  }
+
   /** Review advice not in when the meeting is over is recorded as not received for that review. */
   public Date reviewAdviceClosesAt(DelegateExecution scope) {
     return EngineClock.startOf(rules.reviewAdviceClosed(meeting(scope)));

@@ -48,6 +48,7 @@ class StatutoryDeadlinesTest {
       "reviewInvitationsBy,          2026-11-26, 2026-11-12",
       "reviewReport,                 2026-11-26, 2026-12-10",
       "reviewDecision,               2026-11-26, 2026-12-24",
+      "reviewDecisionAmberFrom,      2027-04-07, 2027-03-31",   // 1 week before the 4-week decision
       "lastDayForAmendmentRepresentations, 2027-01-04, 2027-01-18",
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
@@ -201,6 +202,7 @@ class StatutoryDeadlinesTest {
       case "reviewInvitationsBy" -> rules::reviewInvitationsBy;
       case "reviewReport" -> rules::reviewReport;
       case "reviewDecision" -> rules::reviewDecision;
+      case "reviewDecisionAmberFrom" -> rules::reviewDecisionAmberFrom;
       case "lastDayForAmendmentRepresentations" -> rules::lastDayForAmendmentRepresentations;
       case "amendedPlan" -> rules::amendedPlan;
       case "dayAfter" -> rules::dayAfter;
