@@ -2,11 +2,12 @@ package org.ehcpathway.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.ehcpathway.ReceivedMail.recipient;
+import static org.ehcpathway.ReceivedMail.subject;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -220,21 +221,5 @@ class LateAdviceChasingTest {
       taskService.complete(task.getId(), Map.of("adviceOutcome", "ADVICE_GIVEN", "summary", "Advice."));
     }
     driver.runDueJobs();
-  }
-
-  private static String recipient(MimeMessage mail) {
-    try {
-      return mail.getRecipients(Message.RecipientType.TO)[0].toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.ehcpathway.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ehcpathway.ReceivedMail.subject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -191,13 +192,5 @@ class ExceptionsAndWithdrawalApiTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
         String.class);
-  }
-
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,11 +2,11 @@ package org.ehcpathway.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.ehcpathway.ReceivedMail.subject;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -132,13 +132,5 @@ class ReviewAdviceTest {
 
   private java.util.List<CaseView.Advice> reviewAdvice(String ref) {
     return caseFile.view(ref).advice().stream().filter(a -> "REVIEW".equals(a.purpose())).toList();
-  }
-
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

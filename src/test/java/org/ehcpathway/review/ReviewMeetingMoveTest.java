@@ -3,11 +3,11 @@ package org.ehcpathway.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.ehcpathway.ReceivedMail.subject;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -251,14 +251,6 @@ class ReviewMeetingMoveTest {
   }
 
   private List<MimeMessage> mailsWithSubject(String subject) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> subject.equals(subjectOf(mail))).toList();
-  }
-
-  private static String subjectOf(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> subject.equals(subject(mail))).toList();
   }
 }
