@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * review is brought forward at once ({@link StatutoryDeadlines#phaseTransferReview}): its due date, the review's
  * variables, the "Schedule the review meeting" task's due date, and its deadline watch, which starts again from the
  * new date. A transfer that needs no earlier review leaves the open review as it is; the next one is scheduled
- * from the transfer as usual. A meeting already arranged after the latest date the new due date allows stays (a
+ * from the transfer as usual. A review brought forward for a transfer that then changes (moved to a later year, or
+ * recorded wrongly) is worked out again: back to its regular date, or to the new transfer's. A meeting already arranged after the latest date the new due date allows stays (a
  * meeting is set once), and the caseworker who logged the case and the managers are told so at once.
  */
 @Service
@@ -36,10 +37,12 @@ public class PhaseTransferReviews {
   private final EngineClock clock;
   private final CurrentUser currentUser;
   private final ReviewMeetingWarning meetingWarning;
+  private final PlanReviews reviews;
 
   PhaseTransferReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, TaskDueDates deadlines,
       RuntimeService runtime, TaskService tasks, EngineClock clock, CurrentUser currentUser,
-      ReviewMeetingWarning meetingWarning) {
+      ReviewMeetingWarning meetingWarning, PlanReviews reviews) {
+    this.reviews = reviews;
     this.plans = plans;
     this.cases = cases;
     this.rules = rules;
@@ -63,20 +66,32 @@ public class PhaseTransferReviews {
     if (review.isEmpty() || openDue.isEmpty() || plans.reviewedForPhaseTransfer(reference, nextPhaseTransfer)) {
       return true;
     }
+    LocalDate base = plans.reviewBase(reference);
     LocalDate deadline = rules.phaseTransferDeadline(nextPhaseTransfer);
-    rules.phaseTransferReview(plans.reviewBase(reference), openDue.get(), deadline, clock.today()).ifPresent(due -> {
-      if (due.isBefore(openDue.get())) {
-        bringForward(reference, review.get().getId(), openDue.get(), due, nextPhaseTransfer);
-      } else {
-        plans.bringOpenCycleForward(reference, due, due, nextPhaseTransfer);   // already due then: the transfer's
-      }
-    });
+    LocalDate today = clock.today();
+    if (plans.openCyclePhaseTransfer(reference).isPresent()) {
+      // brought forward for a transfer that has changed since: worked out again from the regular date
+      LocalDate regular = reviews.regularDue(reference, base, plans.currentCycle(reference) == 1);
+      Optional<LocalDate> forThisTransfer = rules.phaseTransferReview(base, regular, deadline, today);
+      reschedule(reference, review.get().getId(), openDue.get(), forThisTransfer.orElse(regular),
+          forThisTransfer.isPresent() ? nextPhaseTransfer : null, nextPhaseTransfer);
+      return true;
+    }
+    rules.phaseTransferReview(base, openDue.get(), deadline, today).ifPresent(due ->
+        reschedule(reference, review.get().getId(), openDue.get(), due, nextPhaseTransfer, nextPhaseTransfer));
     return true;
   }
 
-  private void bringForward(String reference, String reviewInstance, LocalDate was, LocalDate due,
+  /**
+   * The open review, due {@code was}, is now due {@code due}: for the phase transfer {@code forTransfer}, or (null)
+   * on its regular date because the plan's transfer is now {@code transfer}.
+   */
+  private void reschedule(String reference, String reviewInstance, LocalDate was, LocalDate due, String forTransfer,
       String transfer) {
-    plans.bringOpenCycleForward(reference, was, due, transfer);
+    plans.rescheduleOpenCycle(reference, was, due, forTransfer);
+    if (due.equals(was)) {
+      return;   // already due then: the review now settles this transfer
+    }
     runtime.setVariable(reviewInstance, "reviewDue", due.toString());
     LocalDate latestMeeting = rules.latestReviewMeeting(due);
     runtime.setVariable(reviewInstance, "latestMeetingDate", latestMeeting.toString());
@@ -86,17 +101,24 @@ public class PhaseTransferReviews {
           tasks.saveTask(task);
         });
     PlanReviews.endWatch(runtime, runtime.getVariable(reviewInstance, PlanReviews.WATCH_ID), reference,
-        "Review brought forward for a phase transfer");
+        "Review due date changed for a phase transfer");
     int cycle = plans.currentCycle(reference);
     runtime.setVariable(reviewInstance, PlanReviews.WATCH_ID, PlanReviews.startWatch(runtime, reference, cycle));
     LocalDate today = clock.today();
+    String dates = "Review " + cycle + " due " + due + " (was " + was + ")";
+    if (due.isAfter(was)) {
+      cases.recordMilestone(reference, MilestoneType.REVIEW_PUT_BACK, today, currentUser.id(), dates
+          + (forTransfer == null ? ", the regular date: the phase transfer is now " + transfer
+              : ", for the phase transfer " + forTransfer));
+      return;
+    }
     Optional<LocalDate> meetingTooLate = plans.meetingDate(reference)   // still to be held, and too late
         .filter(m -> !m.isBefore(today) && m.isAfter(latestMeeting));
     meetingTooLate.ifPresent(meeting -> meetingWarning.send(reference, "cycle " + cycle + " due " + due,
-        "The review has been brought forward for the phase transfer " + transfer + ": it is now due by "
+        "The review has been brought forward for the phase transfer " + forTransfer + ": it is now due by "
             + LetterDates.format(due) + ".", meeting, latestMeeting, due, today));
     cases.recordMilestone(reference, MilestoneType.REVIEW_BROUGHT_FORWARD, today, currentUser.id(),
-        "Review " + cycle + " due " + due + " (was " + was + "), for the phase transfer " + transfer
+        dates + ", for the phase transfer " + forTransfer
             + meetingTooLate.map(m -> "; the meeting on " + m + " is after the latest date " + latestMeeting
                 + ", caseworker and managers told").orElse(""));
   }

@@ -204,8 +204,19 @@ public class PlanRecords implements ReviewDates {
         .params(reference, reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
   }
 
-  /** The open cycle, due {@code was}, is brought forward for a phase transfer recorded while it was open. */
-  public void bringOpenCycleForward(String reference, LocalDate was, LocalDate due, String phaseTransfer) {
+  /** The phase transfer the open (undecided) cycle was brought forward for, if it was. */
+  public Optional<String> openCyclePhaseTransfer(String reference) {
+    return jdbc.sql("SELECT phase_transfer FROM plan_review WHERE case_reference = ? AND decision_date IS NULL"
+            + " AND cycle = (SELECT MAX(cycle) FROM plan_review WHERE case_reference = ?)")
+        .params(reference, reference).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+        .flatMap(transfer -> transfer);
+  }
+
+  /**
+   * The open cycle, due {@code was}, is due on another date because of a phase transfer recorded while it was open:
+   * brought forward for {@code phaseTransfer}, or back to its regular date ({@code phaseTransfer} null).
+   */
+  public void rescheduleOpenCycle(String reference, LocalDate was, LocalDate due, String phaseTransfer) {
     updateCurrent(reference, "due_date", due);
     updateCurrent(reference, "phase_transfer", phaseTransfer);
     changes.datedOn(due, was);

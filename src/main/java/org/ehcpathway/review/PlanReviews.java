@@ -81,11 +81,7 @@ public class PlanReviews {
   public void openCycle(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     LocalDate base = plans.reviewBase(reference);
-    var transfer = plans.transferDate(reference).filter(moved -> plans.cycles(reference) == 0);
-    LocalDate regular = transfer.isPresent()
-        ? rules.reviewAfterTransferIn(plans.lastReviewBeforeTransfer(reference), transfer.get())
-        : rules.isUnderFive(cases.childDateOfBirth(reference), base)
-            ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
+    LocalDate regular = regularDue(reference, base, plans.cycles(reference) == 0);
     Optional<String> phaseTransfer = plans.nextPhaseTransfer(reference)
         .filter(next -> !plans.reviewedForPhaseTransfer(reference, next));
     Optional<LocalDate> phaseTransferReview = phaseTransfer
@@ -104,6 +100,19 @@ public class PlanReviews {
     }
     execution.setVariable(WATCH_ID, startWatch(execution.getProcessEngineServices().getRuntimeService(), reference,
         cycle));
+  }
+
+  /**
+   * When a review is due without a phase transfer: 12 months after the plan's issue or the last decision (CFA
+   * s44(1)) ({@code base}, {@link PlanRecords#reviewBase}); for a child under 5 on that day, {@code ehc.review.under-five-months} after it; a plan's first review
+   * after moving in, by reg 15(5).
+   */
+  LocalDate regularDue(String reference, LocalDate base, boolean firstCycle) {
+    var transfer = plans.transferDate(reference).filter(moved -> firstCycle);
+    return transfer.isPresent()
+        ? rules.reviewAfterTransferIn(plans.lastReviewBeforeTransfer(reference), transfer.get())
+        : rules.isUnderFive(cases.childDateOfBirth(reference), base)
+            ? rules.earlyYearsReview(base, underFiveMonths) : rules.annualReview(base);
   }
 
   /** The review cycle's deadline watch (AMBER 2 weeks before its due date, RED after it); returns its id. */

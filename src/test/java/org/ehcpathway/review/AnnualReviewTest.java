@@ -345,16 +345,34 @@ class AnnualReviewTest {
         .extracting(CaseView.Milestone::detail, CaseView.Milestone::recordedBy).containsExactly(tuple(
             "Review 1 due 2026-12-21 (was 2027-05-25), for the phase transfer SCHOOL:2027", "caseworker"));
 
-    // a later transfer does not move it back, and the same one again changes nothing
-    for (String transfer : List.of("SCHOOL:2028", "SCHOOL:2027")) {
-      rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref + "/next-phase-transfer",
-          org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
-              "{\"nextPhaseTransfer\":\"" + transfer + "\"}", headers), String.class);
-    }
+    // the transfer moved a year later: back to the regular date; the first transfer again brings it forward again,
+    // a transfer needing a later but still early review moves it there, and the same transfer again changes nothing
+    putNextPhaseTransfer(ref, "SCHOOL:2028");
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2027-05-25"));
+    assertThat(EngineClock.dateOf(driver.task(ref, "scheduleReviewMeeting").getDueDate())).isEqualTo("2027-04-13");
+    assertThat(taskService.getVariable(schedule.getId(), "latestMeetingDate")).isEqualTo("2027-04-27");
+    putNextPhaseTransfer(ref, "SCHOOL:2027");
+    putNextPhaseTransfer(ref, "POST16:2027");   // 31 Mar 2027: decided by 3 Feb 2027
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2027-02-03"));
+    putNextPhaseTransfer(ref, "SCHOOL:2027");
+    putNextPhaseTransfer(ref, "SCHOOL:2027");
     assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate)
         .containsExactly(LocalDate.parse("2026-12-21"));
-    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_BROUGHT_FORWARD)
-        .hasSize(1);
+    assertThat(caseFile.view(ref).milestones())
+        .filteredOn(m -> m.type() == MilestoneType.REVIEW_BROUGHT_FORWARD || m.type() == MilestoneType.REVIEW_PUT_BACK)
+        .extracting(CaseView.Milestone::type, CaseView.Milestone::detail).containsExactly(
+            tuple(MilestoneType.REVIEW_BROUGHT_FORWARD,
+                "Review 1 due 2026-12-21 (was 2027-05-25), for the phase transfer SCHOOL:2027"),
+            tuple(MilestoneType.REVIEW_PUT_BACK,
+                "Review 1 due 2027-05-25 (was 2026-12-21), the regular date: the phase transfer is now SCHOOL:2028"),
+            tuple(MilestoneType.REVIEW_BROUGHT_FORWARD,
+                "Review 1 due 2026-12-21 (was 2027-05-25), for the phase transfer SCHOOL:2027"),
+            tuple(MilestoneType.REVIEW_PUT_BACK,
+                "Review 1 due 2027-02-03 (was 2026-12-21), for the phase transfer POST16:2027"),
+            tuple(MilestoneType.REVIEW_BROUGHT_FORWARD,
+                "Review 1 due 2026-12-21 (was 2027-02-03), for the phase transfer SCHOOL:2027"));
 
     // the watch runs from the new date: AMBER 2 weeks before 21 Dec 2026, not before 25 May 2027
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ehc-review-watch")
