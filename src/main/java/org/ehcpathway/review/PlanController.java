@@ -34,10 +34,12 @@ class PlanController {
   private final CaseFile caseFile;
   private final PhaseTransferReviews phaseTransfers;
   private final ReviewMeetingMove meetingMove;
+  private final TransferOut transferOut;
 
   PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile,
-      PhaseTransferReviews phaseTransfers, ReviewMeetingMove meetingMove) {
+      PhaseTransferReviews phaseTransfers, ReviewMeetingMove meetingMove, TransferOut transferOut) {
     this.phaseTransfers = phaseTransfers;
+    this.transferOut = transferOut;
     this.meetingMove = meetingMove;
     this.transferIn = transferIn;
     this.planImport = planImport;
@@ -76,6 +78,21 @@ class PlanController {
       @NotNull(message = "is required (YYYY-MM-DD)") LocalDate meetingDate,
       @NotBlank(message = "is required: why the meeting moves")
       @Size(max = 300, message = "must be at most 300 characters") String reason) {
+  }
+
+  /** The child is moving to another council's area: the plan is to be sent there by the transfer day (reg 15). */
+  @PostMapping("/{reference}/transfer-out")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView transferOut(@PathVariable String reference, @Valid @RequestBody TransferOutRequest request) {
+    transferOut.start(reference, request.newLaCode(), request.moveDate(), request.learnedOfMoveOn());
+    return caseFile.view(reference);
+  }
+
+  record TransferOutRequest(
+      @NotNull(message = "is required: the new council's 3-digit LA code")
+      @Pattern(regexp = "[1-9]\\d{2}", message = "must be the new council's 3-digit LA code") String newLaCode,
+      @NotNull(message = "is required (YYYY-MM-DD)") LocalDate moveDate,
+      LocalDate learnedOfMoveOn) {
   }
 
   /** A council's existing plans as CSV (the request body, or a multipart field named file). */

@@ -243,6 +243,27 @@ public class PlanRecords implements ReviewDates {
         .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
   }
 
+  @Override
+  public Optional<LocalDate> transferOutDue(String reference) {
+    return jdbc.sql("SELECT transfer_out_due FROM ehc_plan WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(due -> due);
+  }
+
+  /** The plan is moving to the council {@code newLaCode}: it must be transferred by {@code due} (reg 15(2)). */
+  public void recordMovingOut(String reference, String newLaCode, LocalDate move, LocalDate due) {
+    jdbc.sql("UPDATE ehc_plan SET new_la_code = ?, move_date = ?, transfer_out_due = ? WHERE case_reference = ?")
+        .params(newLaCode, move, due, reference).update();
+  }
+
+  /** The plan in force, if any: its status and, when it is moving to another council, that council's code. */
+  public Optional<PlanStatus> planStatus(String reference) {
+    return jdbc.sql("SELECT status, new_la_code FROM ehc_plan WHERE case_reference = ?").param(reference)
+        .query((rs, n) -> new PlanStatus(rs.getString(1), rs.getString(2))).optional();
+  }
+
+  public record PlanStatus(String status, String movingTo) {
+  }
+
   private Optional<LocalDate> current(String reference, String column) {
     return jdbc.sql("SELECT " + column + " FROM plan_review WHERE case_reference = ? ORDER BY cycle DESC LIMIT 1")
         .param(reference).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();

@@ -75,7 +75,7 @@ public class ReviewMeetingMove {
     }
     invitations.requireNotice(meeting);
     ProcessInstance review = CaseProcesses.of(runtime, reference, PlanReviews.PROCESS_KEY).stream().findFirst()
-        .orElseThrow(() -> new MeetingNotMovableException(reference + " has no plan under review"));
+        .orElseThrow(() -> PlanConflictException.meetingNotMovable(reference + " has no plan under review"));
     Task report = tasks.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey("submitReviewReport")
         .singleResult();
     requireMovable(reference, cycle, report);
@@ -116,16 +116,16 @@ public class ReviewMeetingMove {
 
   private void requireMovable(String reference, PlanRecords.Review cycle, Task report) {
     if (cycle == null || cycle.meetingDate() == null) {
-      throw new MeetingNotMovableException(reference + " has no review meeting scheduled: schedule it with the task"
+      throw PlanConflictException.meetingNotMovable(reference + " has no review meeting scheduled: schedule it with the task"
           + " \"Schedule the review meeting\"");
     }
     if (cycle.reportDate() != null || report == null) {
-      throw new MeetingNotMovableException("the report of review " + cycle.cycle() + " of " + reference
+      throw PlanConflictException.meetingNotMovable("the report of review " + cycle.cycle() + " of " + reference
           + " has been sent" + (cycle.reportDate() == null ? "" : " (" + cycle.reportDate() + ")")
           + ": a meeting cannot move after its report");
     }
     if (cycle.meetingDate().isBefore(clock.today())) {
-      throw new MeetingNotMovableException("the meeting of review " + cycle.cycle() + " of " + reference + " was on "
+      throw PlanConflictException.meetingNotMovable("the meeting of review " + cycle.cycle() + " of " + reference + " was on "
           + cycle.meetingDate() + ": a meeting can be moved until the day it is held");
     }
   }

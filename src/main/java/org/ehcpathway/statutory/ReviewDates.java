@@ -17,4 +17,7 @@ public interface ReviewDates {
 
   /** The day a plan moved in from another council; empty for the council's own plans. */
   Optional<LocalDate> transferDate(String caseReference);
+
+  /** The day by which a plan moving to another council must be transferred (reg 15(2)); empty if none is moving. */
+  Optional<LocalDate> transferOutDue(String caseReference);
 }

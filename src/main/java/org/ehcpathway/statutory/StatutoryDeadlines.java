@@ -86,6 +86,17 @@ public final class StatutoryDeadlines {
     return workingDays.nthBeginningWith(oldAuthorityLearnedOfMove, 15);
   }
 
+  /**
+   * Reg 15(2): the day the old LA transfers the plan to the new one. On the day of the move when it learned of the
+   * move at least 15 working days before it (the 15th working day beginning with the day it learned falls before
+   * the move); otherwise within 15 working days beginning with the day it learned ({@link #planTransfer}), which is
+   * also the rule when it learned only after the move.
+   */
+  public LocalDate planTransferDay(LocalDate oldAuthorityLearnedOfMove, LocalDate move) {
+    LocalDate fifteenthWorkingDay = planTransfer(oldAuthorityLearnedOfMove);
+    return fifteenthWorkingDay.isBefore(move) ? move : fifteenthWorkingDay;
+  }
+
   // Reviews, transfers and phase transfers. Where the statute's wording leaves a day's doubt ("12 months starting
   // with", "before 15 February"), these follow the product specification's own examples (issue 4): a plan issued
   // 25 May 2026 is reviewed by 25 May 2027; phase transfers are settled by 15 February / 31 March.

@@ -161,6 +161,20 @@ public class TaskDueDates {
     return EngineClock.startOf(rules.breachedFrom(rules.reviewDecision(meeting(scope))));
   }
 
+  /** Reg 15(2): the plan of a child moving away is sent to the new council by the transfer day. */
+  public Date planTransferOut(DelegateExecution scope) {
+    return EngineClock.endOf(transferOutDue(scope));
+  }
+
+  public Date planTransferOutLateAt(DelegateExecution scope) {
+    return EngineClock.startOf(rules.breachedFrom(transferOutDue(scope)));
+  }
+
+  private LocalDate transferOutDue(DelegateExecution scope) {
+    return reviewDates.transferOutDue(scope.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("No transfer to another council recorded"));
+  }
+
   /** Review advice not in when the meeting is over is recorded as not received for that review. */
   public Date reviewAdviceClosesAt(DelegateExecution scope) {
     return EngineClock.startOf(rules.reviewAdviceClosed(meeting(scope)));

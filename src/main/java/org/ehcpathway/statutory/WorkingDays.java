@@ -86,7 +86,7 @@ public final class WorkingDays {
       return;
     }
     if (date.getYear() < bankHolidays.first().getYear() || date.getYear() > bankHolidays.last().getYear()) {
-      throw new IllegalArgumentException("No bank holiday calendar for " + date.getYear()
+      throw new CalendarNotCoveredException("No bank holiday calendar for " + date.getYear()
           + "; the calendar covers " + bankHolidays.first().getYear() + " to " + bankHolidays.last().getYear());
     }
   }

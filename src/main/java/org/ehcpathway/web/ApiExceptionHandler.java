@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.ehcpathway.advice.ProceedWithoutAdvice;
 import org.ehcpathway.casefile.CaseNotFoundException;
 import org.ehcpathway.casefile.CaseNotOpenException;
-import org.ehcpathway.review.MeetingNotMovableException;
+import org.ehcpathway.review.PlanConflictException;
+import org.ehcpathway.statutory.CalendarNotCoveredException;
 import org.ehcpathway.workflow.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "No outstanding advice", e.getMessage());
   }
 
-  @ExceptionHandler(MeetingNotMovableException.class)
-  ProblemDetail meetingNotMovable(MeetingNotMovableException e) {
-    return problem(HttpStatus.CONFLICT, "Meeting cannot be moved", e.getMessage());
+  /** A working-day deadline in a year beyond the bank holiday calendar: the request is sound, the calendar short. */
+  @ExceptionHandler(CalendarNotCoveredException.class)
+  ProblemDetail calendarNotCovered(CalendarNotCoveredException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Date outside the bank holiday calendar", e.getMessage()
+        + "; nothing was changed. The calendar is extended when the government announces the year's bank holidays.");
+  }
+
+  @ExceptionHandler(PlanConflictException.class)
+  ProblemDetail planConflict(PlanConflictException e) {
+    return problem(HttpStatus.CONFLICT, e.title(), e.getMessage());
   }
 
   /** Two requests raced on the same case (a double click): the other one won; nothing was half-done. */

@@ -77,6 +77,18 @@ class StatutoryDeadlinesTest {
     assertThat(dateRule(rule).apply(starts)).isEqualTo(due);
   }
 
+  @ParameterizedTest(name = "learned {0}, move {1}: transfer by {2}")
+  @CsvSource({
+      "2026-04-01, 2026-06-01, 2026-06-01",   // told 2 months ahead: on the day of the move
+      "2026-04-01, 2026-04-24, 2026-04-24",   // the 15th working day (23 Apr, Easter excluded) is before the move
+      "2026-04-01, 2026-04-23, 2026-04-23",   // the 15th working day is the move day itself
+      "2026-04-01, 2026-04-10, 2026-04-23",   // told 6 working days ahead: 15 working days from being told
+      "2026-04-03, 2026-03-30, 2026-04-27"})  // told after the move, on Good Friday: day 1 is Tue 7 Apr
+  void planTransferDayIsTheMoveWhenToldFifteenWorkingDaysAheadElseFifteenWorkingDaysFromBeingTold(LocalDate learned,
+      LocalDate move, LocalDate transfer) {
+    assertThat(rules.planTransferDay(learned, move)).isEqualTo(transfer);
+  }
+
   @ParameterizedTest(name = "plan transfer: aware {0} -> {1}")
   @CsvSource({
       "2026-04-01, 2026-04-23",   // Wed 1 Apr is day 1; Good Friday and Easter Monday skipped

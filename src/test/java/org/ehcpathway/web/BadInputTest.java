@@ -65,6 +65,8 @@ class BadInputTest {
        "namedSetting":"Oak School"}""";
   static final String PHASE = "{\"nextPhaseTransfer\":\"SCHOOL:2041\"}";
   static final String MEETING = "{\"meetingDate\":\"2038-04-01\",\"reason\":\"Family away\"}";
+  static final String TRANSFER_OUT = "{\"newLaCode\":\"873\",\"moveDate\":\"2038-04-01\","
+      + "\"learnedOfMoveOn\":\"2038-03-01\"}";
   static final String CLOCK = "{\"now\":\"2038-03-02T10:00:00Z\"}";
   static final String HISTORY = "{\"from\":\"2039-05-01\",\"to\":\"2039-05-31\",\"requestsPerMonth\":1,"
       + "\"existingPlans\":0}";
@@ -188,6 +190,21 @@ class BadInputTest {
         {"10,000-character reason", "Family away", LONG, "reason"}}));
     rows.add(new Bad("PUT review-meeting", "no case", "caseworker", "PUT",
         "/api/plans/EHC-2038-999999/review-meeting", "application/json", MEETING, 404, null));
+
+    String transferOut = "/api/plans/{plan}/transfer-out";
+    rows.addAll(shapes("POST transfer-out", "caseworker", "POST", transferOut, TRANSFER_OUT));
+    rows.addAll(fields("POST transfer-out", "caseworker", "POST", transferOut, TRANSFER_OUT, new String[][] {
+        {"no LA code", "\"newLaCode\":\"873\",", "", "newLaCode"},
+        {"number for the LA code", "\"873\"", "873", "newLaCode"},
+        {"2-digit LA code", "\"873\"", "\"87\"", "newLaCode"},
+        {"this council's own LA code", "\"873\"", "\"999\"", "newLaCode"},
+        {"no move date", ",\"moveDate\":\"2038-04-01\"", "", "moveDate"},
+        {"30 February", "2038-04-01", "2038-02-30", "moveDate"},
+        {"year 9999", "2038-04-01", "9999-04-01", "moveDate"},
+        {"learned of it tomorrow", "2038-03-01", "2038-03-03", "learnedOfMoveOn"},
+        {"text for the day learned", "\"2038-03-01\"", "\"soon\"", "learnedOfMoveOn"}}));
+    rows.add(new Bad("POST transfer-out", "no case", "caseworker", "POST",
+        "/api/plans/EHC-2038-999999/transfer-out", "application/json", TRANSFER_OUT, 404, null));
 
     rows.add(new Bad("POST notifications posted", "id not a number", "caseworker", "POST",
         "/api/notifications/abc/posted", null, null, 400, "id"));
