@@ -88,6 +88,19 @@ class PlanController {
     return caseFile.view(reference);
   }
 
+  /** The family is not moving after all: the transfer stops and the plan stays here. */
+  @PostMapping("/{reference}/transfer-out/cancel")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView cancelTransferOut(@PathVariable String reference, @Valid @RequestBody CancelTransferOutRequest request) {
+    transferOut.cancel(reference, request.reason().strip());
+    return caseFile.view(reference);
+  }
+
+  record CancelTransferOutRequest(
+      @NotBlank(message = "is required: why the move is off")
+      @Size(max = 300, message = "must be at most 300 characters") String reason) {
+  }
+
   record TransferOutRequest(
       @NotNull(message = "is required: the new council's 3-digit LA code")
       @Pattern(regexp = "[1-9]\\d{2}", message = "must be the new council's 3-digit LA code") String newLaCode,

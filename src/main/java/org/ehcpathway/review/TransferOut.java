@@ -99,6 +99,20 @@ public class TransferOut {
         + learned + "); the plan transfers by " + due);
   }
 
+  /** The family is not moving after all: the transfer stops, and the plan stays here as it was. */
+  @Transactional
+  public void cancel(String reference, String reason) {
+    cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    String movingTo = plans.planStatus(reference).filter(p -> "ACTIVE".equals(p.status()))
+        .map(PlanRecords.PlanStatus::movingTo).filter(code -> code != null)
+        .orElseThrow(() -> new PlanConflictException("No move to cancel", reference + " is not moving to another"
+            + " council"));
+    CaseProcesses.of(runtime, reference, PROCESS_KEY)
+        .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Move cancelled"));
+    plans.recordMovingOut(reference, null, null, null);
+    record(reference, MilestoneType.PLAN_MOVE_CANCELLED, "Not moving to LA " + movingTo + " - " + reason);
+  }
+
   public void planSent(DelegateTask task) {
     if (!TaskInput.of(task).flag("planSent")) {
       throw new InvalidInputException("planSent", "must be ticked once the plan has been sent to the new council");

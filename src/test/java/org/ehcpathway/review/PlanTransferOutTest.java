@@ -140,10 +140,39 @@ class PlanTransferOutTest {
     assertThat(driver.tasks(ref, "sendPlanToNewCouncil")).hasSize(1);
   }
 
+  @Test
+  void aMoveThatFallsThroughIsCancelledAndTheFamilyMayMoveLater() {
+    String ref = driver.planIssuedOn("2026-05-25", "2016-05-01");
+    driver.today("2027-02-15");
+    assertProblem(post(ref, "/transfer-out/cancel", "caseworker", "{\"reason\":\"Not moving\"}"), 409,
+        "is not moving to another council");
+    assertThat(transferOut(ref, "caseworker", "{\"newLaCode\":\"873\",\"moveDate\":\"2027-04-01\"}")
+        .getStatusCode().value()).isEqualTo(200);
+
+    assertThat(post(ref, "/transfer-out/cancel", "manager", "{\"reason\":\"The house sale fell through\"}")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(driver.tasks(ref, "sendPlanToNewCouncil")).isEmpty();
+    assertThat(milestones(ref, MilestoneType.PLAN_MOVE_CANCELLED)).extracting(CaseView.Milestone::detail)
+        .containsExactly("Not moving to LA 873 - The house sale fell through");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ehc_plan WHERE case_reference = ? AND new_la_code IS NULL"
+        + " AND move_date IS NULL AND transfer_out_due IS NULL AND status = 'ACTIVE'").param(ref).query(Long.class)
+        .single()).isEqualTo(1);
+    driver.today("2027-04-05");   // past the old transfer day: nobody is chased
+    assertThat(milestones(ref, MilestoneType.PLAN_TRANSFER_LATE)).isEmpty();
+
+    assertThat(transferOut(ref, "caseworker", "{\"newLaCode\":\"874\",\"moveDate\":\"2027-06-01\"}")
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(driver.tasks(ref, "sendPlanToNewCouncil")).hasSize(1);
+  }
+
   private ResponseEntity<String> transferOut(String ref, String user, String json) {
+    return post(ref, "/transfer-out", user, json);
+  }
+
+  private ResponseEntity<String> post(String ref, String path, String user, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, user).exchange("/api/plans/" + ref + "/transfer-out", HttpMethod.POST,
+    return rest.withBasicAuth(user, user).exchange("/api/plans/" + ref + path, HttpMethod.POST,
         new HttpEntity<>(json, headers), String.class);
   }
 

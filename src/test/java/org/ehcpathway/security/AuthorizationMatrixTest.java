@@ -131,6 +131,8 @@ class AuthorizationMatrixTest {
       new Endpoint("POST", "/api/plans/{plan}/transfer-out", "application/json",
           "{\"newLaCode\":\"873\",\"moveDate\":\"2038-04-01\"}", null, users(CW_MGR), Set.of(422),
           "sends a plan to another council (422 here: 2038 is beyond the bank holiday calendar)"),
+      json("POST", "/api/plans/{plan}/transfer-out/cancel", "{\"reason\":\"Not moving\"}", CW_MGR, 409,
+          "stops a plan's move (409 here: it is not moving)"),
       new Endpoint("POST", "/api/plans/import", "text/csv", CSV, null, users("manager"), Set.of(200),
           "a bulk load of children's data"),
       new Endpoint("POST", "/api/plans/import", "multipart/form-data; boundary=" + BOUNDARY, MULTIPART, null,

@@ -205,6 +205,12 @@ class BadInputTest {
         {"text for the day learned", "\"2038-03-01\"", "\"soon\"", "learnedOfMoveOn"}}));
     rows.add(new Bad("POST transfer-out", "no case", "caseworker", "POST",
         "/api/plans/EHC-2038-999999/transfer-out", "application/json", TRANSFER_OUT, 404, null));
+    String cancel = "/api/plans/{plan}/transfer-out/cancel";
+    rows.addAll(shapes("POST transfer-out/cancel", "caseworker", "POST", cancel, WITHDRAW));
+    rows.addAll(fields("POST transfer-out/cancel", "caseworker", "POST", cancel, WITHDRAW, new String[][] {
+        {"no reason", "\"reason\":\"Family moved away\"", "", "reason"},
+        {"blank reason", "Family moved away", "   ", "reason"},
+        {"10,000-character reason", "Family moved away", LONG, "reason"}}));
 
     rows.add(new Bad("POST notifications posted", "id not a number", "caseworker", "POST",
         "/api/notifications/abc/posted", null, null, 400, "id"));
