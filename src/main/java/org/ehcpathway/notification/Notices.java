@@ -76,12 +76,20 @@ public class Notices {
     issue(execution, "NOT_AMENDED", "plan-not-amended");
   }
 
-  /** The plan ceases (appealable, CFA s51(2)(f)). */
+  /**
+   * The decision to cease (appealable, CFA s51(2)(f)): the plan stays in force until the day after the last day to
+   * appeal, or until the tribunal decides.
+   */
   public void planCeased(DelegateExecution execution) {
-    issue(execution, "PLAN_CEASED", "plan-ceased");
+    issue(execution, "PLAN_CEASED", "plan-ceased", Map.of("ceasesOn",
+        LetterDates.withoutDay(rules.ceaseTakesEffect(rules.appealWithoutMediation(clock.today())))));
   }
 
   private void issue(DelegateExecution execution, String noticeType, String template) {
+    issue(execution, noticeType, template, Map.of());
+  }
+
+  private void issue(DelegateExecution execution, String noticeType, String template, Map<String, Object> extra) {
     String reference = execution.getProcessBusinessKey();
     LocalDate today = clock.today();
     LocalDate appealBy = rules.appealWithoutMediation(today);
@@ -93,6 +101,7 @@ public class Notices {
     variables.put("reason", String.valueOf(execution.getVariable("reason")));
     variables.put("namedSetting", execution.getVariable("namedSetting"));
     variables.put("council", council);
+    variables.putAll(extra);
     String body = templates.render(template, variables);
     records.recordNotice(reference, noticeType, today, appealBy, body);
     String familyEmail = records.find(reference).map(row -> row.familyEmail()).orElse(null);

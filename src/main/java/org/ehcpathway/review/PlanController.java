@@ -35,10 +35,13 @@ class PlanController {
   private final PhaseTransferReviews phaseTransfers;
   private final ReviewMeetingMove meetingMove;
   private final TransferOut transferOut;
+  private final PlanCeasing ceasing;
 
   PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile,
-      PhaseTransferReviews phaseTransfers, ReviewMeetingMove meetingMove, TransferOut transferOut) {
+      PhaseTransferReviews phaseTransfers, ReviewMeetingMove meetingMove, TransferOut transferOut,
+      PlanCeasing ceasing) {
     this.phaseTransfers = phaseTransfers;
+    this.ceasing = ceasing;
     this.transferOut = transferOut;
     this.meetingMove = meetingMove;
     this.transferIn = transferIn;
@@ -106,6 +109,29 @@ class PlanController {
       @Pattern(regexp = "[1-9]\\d{2}", message = "must be the new council's 3-digit LA code") String newLaCode,
       @NotNull(message = "is required (YYYY-MM-DD)") LocalDate moveDate,
       LocalDate learnedOfMoveOn) {
+  }
+
+  /** The family has appealed against the decision to cease: the plan stays in force until the tribunal decides. */
+  @PostMapping("/{reference}/cease-appeal")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView ceaseAppeal(@PathVariable String reference, @Valid @RequestBody CeaseAppealRequest request) {
+    ceasing.appealLodged(reference, request.lodgedOn());
+    return caseFile.view(reference);
+  }
+
+  record CeaseAppealRequest(@NotNull(message = "is required (YYYY-MM-DD)") LocalDate lodgedOn) {
+  }
+
+  /** A mediation certificate: the family may appeal until 1 month after it, and the plan stays in force till then. */
+  @PostMapping("/{reference}/cease-mediation-certificate")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView ceaseMediationCertificate(@PathVariable String reference,
+      @Valid @RequestBody MediationCertificateRequest request) {
+    ceasing.mediationCertificate(reference, request.issuedOn());
+    return caseFile.view(reference);
+  }
+
+  record MediationCertificateRequest(@NotNull(message = "is required (YYYY-MM-DD)") LocalDate issuedOn) {
   }
 
   /** A council's existing plans as CSV (the request body, or a multipart field named file). */

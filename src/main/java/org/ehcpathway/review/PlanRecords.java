@@ -102,6 +102,51 @@ public class PlanRecords implements ReviewDates {
     changes.datedOn(date);
   }
 
+  /** A decision to cease, in effect on {@code ceasesOn} unless the family appeals (the plan is ACTIVE till then). */
+  public void recordCeaseDecided(String reference, LocalDate decided, String ceaseReason, LocalDate ceasesOn) {
+    jdbc.sql("""
+            UPDATE ehc_plan SET cease_decided_date = ?, pending_cease_reason = ?, ceases_on = ?,
+              cease_appealed_date = NULL, cease_mediation_certificate_date = NULL
+            WHERE case_reference = ?""")
+        .params(decided, ceaseReason, ceasesOn, reference).update();
+  }
+
+  /** The decision to cease waiting to take effect, if any (the plan still in force). */
+  public Optional<PendingCease> pendingCease(String reference) {
+    return jdbc.sql("""
+            SELECT cease_decided_date, pending_cease_reason, ceases_on, cease_appealed_date,
+              cease_mediation_certificate_date
+            FROM ehc_plan WHERE case_reference = ? AND status = 'ACTIVE' AND cease_decided_date IS NOT NULL""")
+        .param(reference)
+        .query((rs, n) -> new PendingCease(rs.getObject(1, LocalDate.class), rs.getString(2),
+            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+        .optional();
+  }
+
+  /** {@code appealed}: an appeal was lodged that day; {@code mediationCertificate}: it moved the last day to appeal. */
+  public record PendingCease(LocalDate decided, String ceaseReason, LocalDate ceasesOn, LocalDate appealed,
+      LocalDate mediationCertificate) {
+  }
+
+  public void recordCeaseAppealed(String reference, LocalDate lodged) {
+    jdbc.sql("UPDATE ehc_plan SET cease_appealed_date = ? WHERE case_reference = ?").params(lodged, reference)
+        .update();
+  }
+
+  public void recordCeaseMediationCertificate(String reference, LocalDate issued, LocalDate ceasesOn) {
+    jdbc.sql("UPDATE ehc_plan SET cease_mediation_certificate_date = ?, ceases_on = ? WHERE case_reference = ?")
+        .params(issued, ceasesOn, reference).update();
+  }
+
+  /** The decision to cease will not take effect (overturned on appeal, or the plan left for another council). */
+  public void clearPendingCease(String reference) {
+    jdbc.sql("""
+            UPDATE ehc_plan SET cease_decided_date = NULL, pending_cease_reason = NULL, ceases_on = NULL,
+              cease_appealed_date = NULL, cease_mediation_certificate_date = NULL
+            WHERE case_reference = ?""")
+        .param(reference).update();
+  }
+
   public void setNamedSetting(String reference, String namedSetting) {
     jdbc.sql("UPDATE ehc_plan SET named_setting = ? WHERE case_reference = ?").params(namedSetting, reference).update();
   }
@@ -241,6 +286,11 @@ public class PlanRecords implements ReviewDates {
   public Optional<LocalDate> transferDate(String reference) {
     return jdbc.sql("SELECT transfer_date FROM ehc_plan WHERE case_reference = ?").param(reference)
         .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  @Override
+  public Optional<LocalDate> ceasesOn(String reference) {
+    return pendingCease(reference).map(PendingCease::ceasesOn);
   }
 
   @Override

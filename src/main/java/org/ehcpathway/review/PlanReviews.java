@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.ehcpathway.advice.AdviceType;
 import org.ehcpathway.casefile.CaseRecords;
-import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.notification.CaseNotifications;
 import org.ehcpathway.notification.CouncilProperties;
@@ -52,12 +51,15 @@ public class PlanReviews {
   private final Recipients recipients;
   private final CouncilProperties council;
   private final ReviewInvitations invitations;
+  private final PlanCeasing ceasing;
   private final int underFiveMonths;
 
   public PlanReviews(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, EngineClock clock,
       CurrentUser currentUser, CaseNotifications notifications, Recipients recipients, CouncilProperties council,
-      ReviewInvitations invitations, @Value("${ehc.review.under-five-months:6}") int underFiveMonths) {
+      ReviewInvitations invitations, PlanCeasing ceasing,
+      @Value("${ehc.review.under-five-months:6}") int underFiveMonths) {
     this.underFiveMonths = underFiveMonths;
+    this.ceasing = ceasing;
     this.invitations = invitations;
     this.plans = plans;
     this.cases = cases;
@@ -103,9 +105,9 @@ public class PlanReviews {
   }
 
   /**
-   * When a review is due without a phase transfer: 12 months after the plan's issue or the last decision (CFA
-   * s44(1)) ({@code base}, {@link PlanRecords#reviewBase}); for a child under 5 on that day, {@code ehc.review.under-five-months} after it; a plan's first review
-   * after moving in, by reg 15(5).
+   * When a review is due without a phase transfer: 12 months after {@code base}, the plan's issue or the last
+   * decision (CFA s44(1), {@link PlanRecords#reviewBase}); for a child under 5 on that day,
+   * {@code ehc.review.under-five-months} after it; a plan's first review after moving in, by reg 15(5).
    */
   LocalDate regularDue(String reference, LocalDate base, boolean firstCycle) {
     var transfer = plans.transferDate(reference).filter(moved -> firstCycle);
@@ -254,13 +256,13 @@ public class PlanReviews {
     watches.forEach(id -> runtime.deleteProcessInstance(id, why));
   }
 
+  /**
+   * The review decided to cease and the notice has gone: this review process ends, and the plan stays in force while
+   * the family may appeal ({@link PlanCeasing}).
+   */
   public void cease(DelegateExecution execution) {
     endWatch(execution);
-    String reference = execution.getProcessBusinessKey();
-    String reason = String.valueOf(execution.getVariable("ceaseReason"));
-    plans.cease(reference, clock.today(), reason);
-    cases.close(reference, CaseStatus.CEASED, clock.today());
-    record(reference, MilestoneType.PLAN_CEASED, "SEN2 reason " + reason);
+    ceasing.start(execution, String.valueOf(execution.getVariable("ceaseReason")));
   }
 
   public void amendmentsSent(DelegateTask task) {

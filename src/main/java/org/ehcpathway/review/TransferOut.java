@@ -40,7 +40,7 @@ public class TransferOut {
   /** SEN2 cease reason 1: moved to another local authority. */
   static final String MOVED_TO_ANOTHER_LA = "1";
   private static final List<String> PLAN_PROCESSES = List.of(PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY,
-      ReviewMeetingWatch.PROCESS_KEY);
+      ReviewMeetingWatch.PROCESS_KEY, PlanCeasing.PROCESS_KEY);
 
   private final CaseRecords cases;
   private final PlanRecords plans;
@@ -128,6 +128,7 @@ public class TransferOut {
     PLAN_PROCESSES.forEach(key -> CaseProcesses.of(runtime, reference, key)
         .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Plan transferred to LA " + newLaCode)));
     plans.cease(reference, today, MOVED_TO_ANOTHER_LA);
+    plans.clearPendingCease(reference);   // a decision to cease still waiting for its appeal period lapses
     cases.close(reference, CaseStatus.CEASED, today);
     Map<String, Object> variables = variables(reference, newLaCode, due);
     notifications.toFamily(reference, "PLAN_TRANSFERRED_OUT", "to LA " + newLaCode,

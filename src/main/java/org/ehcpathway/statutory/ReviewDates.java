@@ -20,4 +20,7 @@ public interface ReviewDates {
 
   /** The day by which a plan moving to another council must be transferred (reg 15(2)); empty if none is moving. */
   Optional<LocalDate> transferOutDue(String caseReference);
+
+  /** The day a decision to cease the plan takes effect unless the family appeals; empty if none is pending. */
+  Optional<LocalDate> ceasesOn(String caseReference);
 }

@@ -87,6 +87,15 @@ public final class StatutoryDeadlines {
   }
 
   /**
+   * CFA s45 (explanatory notes 247), s51(2)(f): a plan the council decides to cease stays in force while the family
+   * may still appeal, so with no appeal it ceases the day after the last day for appealing
+   * ({@link #appealWithoutMediation}, or {@link #appealAfterMediation} once a mediation certificate is issued).
+   */
+  public LocalDate ceaseTakesEffect(LocalDate lastDayToAppeal) {
+    return dayAfter(lastDayToAppeal);
+  }
+
+  /**
    * Reg 15(2): the day the old LA transfers the plan to the new one. On the day of the move when it learned of the
    * move at least 15 working days before it (the 15th working day beginning with the day it learned falls before
    * the move); otherwise within 15 working days beginning with the day it learned ({@link #planTransfer}), which is

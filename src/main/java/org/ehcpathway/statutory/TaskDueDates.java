@@ -161,6 +161,12 @@ public class TaskDueDates {
     return EngineClock.startOf(rules.breachedFrom(rules.reviewDecision(meeting(scope))));
   }
 
+  /** A plan decided to cease ceases at 00:00 on the day after the last day to appeal (CFA s45, s51). */
+  public Date ceaseTakesEffectAt(DelegateExecution scope) {
+    return EngineClock.startOf(reviewDates.ceasesOn(scope.getProcessBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("No decision to cease is pending")));
+  }
+
   /** Reg 15(2): the plan of a child moving away is sent to the new council by the transfer day. */
   public Date planTransferOut(DelegateExecution scope) {
     return EngineClock.endOf(transferOutDue(scope));

@@ -122,12 +122,13 @@ class Sen2ExportTest {
         "Requests/ActivePlans/ReviewOutcome", "Requests/ActivePlans/LastReview"))
         .containsExactly("WBRI", "2031-03-03", "false", "H", "H", "2031-07-14", "OTH", "Oak Tree School",
             "2031-07-14", "ASD", "2032-05-10", "M", "2032-05-18");
-    // Ceased at its review with SEN2 reason 4; the request came from the young person
+    // Decided at its review to cease (SEN2 reason 4) on 18 May 2032; with no appeal by 18 Jul 2032 it ceased on
+    // 19 Jul 2032 (the job ran when the clock next moved, on 1 Dec); the request came from the young person
     assertThat(values(sen2, "Ceased", "Ethnicity", "Requests/RYA", "Requests/RequestOutcome",
         "Requests/Assessment/NamedPlan/CeaseDate", "Requests/Assessment/NamedPlan/CeaseReason",
         "Requests/ActivePlans/PlacementDetail/LeavingDate", "Requests/ActivePlans/SENneed[2]/SENtype",
         "Requests/ActivePlans/SENneed[2]/SENtypeRank", "Requests/ActivePlans/ReviewOutcome"))
-        .containsExactly("NOBT", "true", "H", "2032-05-18", "4", "2032-05-18", "SEMH", "2", "C");
+        .containsExactly("NOBT", "true", "H", "2032-07-19", "4", "2032-07-19", "SEMH", "2", "C");
     assertThat(values(sen2, "Refused", "Ethnicity", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",
         "count(Requests/Assessment)")).containsExactly("AIND", "N", "2032-02-02", "0");
     assertThat(values(sen2, "Notissued", "Requests/RequestOutcome", "Requests/RequestOutcomeDate",

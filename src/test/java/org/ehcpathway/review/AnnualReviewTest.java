@@ -120,7 +120,7 @@ class AnnualReviewTest {
   }
 
   @Test
-  void ceasingEndsThePlanWithAnAppealableNotice() {
+  void aDecisionToCeaseTakesEffectOnlyWhenTheFamilyCanNoLongerAppeal() {
     String ref = planIssuedOn("2026-05-25");
     driver.today("2027-02-15");
     driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
@@ -132,9 +132,23 @@ class AnnualReviewTest {
     driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
         "reason", "Needs are now met through SEN support."));
 
+    // decided 15 Feb 2027: the family may appeal until 15 Apr 2027, so the plan ceases on 16 Apr 2027
     CaseView view = caseFile.view(ref);
-    assertThat(view.status()).isEqualTo(CaseStatus.CEASED);
-    assertThat(view.notices()).extracting(CaseView.Notice::type).contains("PLAN_CEASED");
+    assertThat(view.status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    assertThat(view.notices()).filteredOn(n -> n.type().equals("PLAN_CEASED")).singleElement()
+        .satisfies(notice -> assertThat(notice.text()).contains("the\nplan will stop on 16 April 2027"));
+    assertThat(view.milestones()).filteredOn(m -> m.type() == MilestoneType.PLAN_CEASE_DECIDED)
+        .extracting(CaseView.Milestone::detail).containsExactly("SEN2 reason 2; the plan stays in force while the"
+            + " family may appeal (until 2027-04-15) and ceases on 2027-04-16 unless they do");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).list())
+        .extracting(p -> p.getProcessDefinitionKey()).containsExactly("ehc-plan-ceasing");
+
+    driver.today("2027-04-15");
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    driver.today("2027-04-16");
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.CEASED);
+    assertThat(jdbc.sql("SELECT cease_reason || ' ' || ceased_date FROM ehc_plan WHERE case_reference = ?")
+        .param(ref).query(String.class).single()).isEqualTo("2 2027-04-16");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isZero();
   }
 

@@ -205,6 +205,17 @@ class BadInputTest {
         {"text for the day learned", "\"2038-03-01\"", "\"soon\"", "learnedOfMoveOn"}}));
     rows.add(new Bad("POST transfer-out", "no case", "caseworker", "POST",
         "/api/plans/EHC-2038-999999/transfer-out", "application/json", TRANSFER_OUT, 404, null));
+    String[][] ceasingEndpoints = {{"cease-appeal", "lodgedOn"}, {"cease-mediation-certificate", "issuedOn"}};
+    for (String[] ceasing : ceasingEndpoints) {
+      String path = "/api/plans/{plan}/" + ceasing[0];
+      String body = "{\"" + ceasing[1] + "\":\"2038-03-01\"}";
+      rows.addAll(shapes("POST " + ceasing[0], "caseworker", "POST", path, body));
+      rows.addAll(fields("POST " + ceasing[0], "caseworker", "POST", path, body, new String[][] {
+          {"no date", "\"2038-03-01\"", "null", ceasing[1]},
+          {"30 February", "2038-03-01", "2038-02-30", ceasing[1]},
+          {"number for the date", "\"2038-03-01\"", "20380301", ceasing[1]},
+          {"misspelt field", ceasing[1], ceasing[1] + "x", ceasing[1] + "x"}}));
+    }
     String cancel = "/api/plans/{plan}/transfer-out/cancel";
     rows.addAll(shapes("POST transfer-out/cancel", "caseworker", "POST", cancel, WITHDRAW));
     rows.addAll(fields("POST transfer-out/cancel", "caseworker", "POST", cancel, WITHDRAW, new String[][] {

@@ -1,0 +1,160 @@
+package org.ehcpathway.review;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.ehcpathway.casefile.CaseNotFoundException;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.CaseStatus;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.StatutoryDeadlines;
+import org.ehcpathway.workflow.CaseProcesses;
+import org.ehcpathway.workflow.InvalidInputException;
+import org.ehcpathway.workflow.TaskInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A decision to cease a plan takes effect only when the family can no longer appeal (CFA s45, s51(2)(f)). The
+ * decision starts process {@code ehc-plan-ceasing}: the plan stays in force until the day after the last day to
+ * appeal ({@link StatutoryDeadlines#ceaseTakesEffect}), which a mediation certificate can move later
+ * ({@link StatutoryDeadlines#appealAfterMediation}); an appeal keeps it in force until the tribunal decides. The
+ * steps are {@code ${planCeasing...}}; the API records an appeal or a mediation certificate.
+ */
+@Service("planCeasing")
+public class PlanCeasing {
+
+  static final String PROCESS_KEY = "ehc-plan-ceasing";
+  static final String APPEAL_LODGED = "CeaseAppealLodged";
+
+  private final PlanRecords plans;
+  private final CaseRecords cases;
+  private final StatutoryDeadlines rules;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final EngineClock clock;
+  private final CurrentUser currentUser;
+
+  PlanCeasing(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, RuntimeService runtime,
+      ManagementService management, EngineClock clock, CurrentUser currentUser) {
+    this.plans = plans;
+    this.cases = cases;
+    this.rules = rules;
+    this.runtime = runtime;
+    this.management = management;
+    this.clock = clock;
+    this.currentUser = currentUser;
+  }
+
+  /** The review decided to cease (the notice with appeal rights is sent): the plan waits for the appeal period. */
+  void start(DelegateExecution review, String ceaseReason) {
+    String reference = review.getProcessBusinessKey();
+    LocalDate decided = clock.today();
+    LocalDate lastDayToAppeal = rules.appealWithoutMediation(decided);
+    LocalDate ceasesOn = rules.ceaseTakesEffect(lastDayToAppeal);
+    plans.recordCeaseDecided(reference, decided, ceaseReason, ceasesOn);
+    review.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, reference,
+        Variables.putValue("caseReference", reference));
+    record(reference, MilestoneType.PLAN_CEASE_DECIDED, "SEN2 reason " + ceaseReason + "; the plan stays in force"
+        + " while the family may appeal (until " + lastDayToAppeal + ") and ceases on " + ceasesOn
+        + " unless they do");
+  }
+
+  /** {@code ${planCeasing.cease(execution)}}: the appeal period is over, or the tribunal upheld the decision. */
+  public void cease(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    PlanRecords.PendingCease pending = plans.pendingCease(reference)
+        .orElseThrow(() -> new IllegalStateException("No decision to cease is pending for " + reference));
+    // with no appeal the plan ceased on its day even if this job ran later (after an outage, say)
+    LocalDate ceased = pending.appealed() == null ? pending.ceasesOn() : clock.today();
+    plans.cease(reference, ceased, pending.ceaseReason());
+    plans.clearPendingCease(reference);
+    cases.close(reference, CaseStatus.CEASED, ceased);
+    cases.recordMilestone(reference, MilestoneType.PLAN_CEASED, ceased, currentUser.id(), "SEN2 reason "
+        + pending.ceaseReason() + "; decided " + pending.decided() + (pending.appealed() == null
+            ? ", no appeal lodged" : ", the tribunal upheld the decision (appeal lodged " + pending.appealed() + ")"));
+  }
+
+  /** {@code ${planCeasing.tribunalDecided(task)}}: what the tribunal decided on the appeal. */
+  public void tribunalDecided(DelegateTask task) {
+    TribunalDecision decision = TaskInput.of(task).requiredChoice("tribunalDecision", TribunalDecision.class);
+    record(task.getExecution().getProcessBusinessKey(), MilestoneType.CEASE_APPEAL_DECIDED, decision.name());
+  }
+
+  /** {@code ${planCeasing.keep(execution)}}: the decision to cease was overturned; the plan's reviews start again. */
+  public void keep(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    plans.clearPendingCease(reference);
+    record(reference, MilestoneType.PLAN_KEPT, "The tribunal overturned the decision to cease; the plan continues");
+    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PlanReviews.PROCESS_KEY,
+        reference, Variables.putValue("caseReference", reference));
+  }
+
+  /** The family has appealed (CFA s51(2)(f)): the plan stays in force until the tribunal decides. */
+  @Transactional
+  public void appealLodged(String reference, LocalDate lodged) {
+    PlanRecords.PendingCease pending = pending(reference);
+    if (pending.appealed() != null) {
+      throw new PlanConflictException("Appeal already recorded", reference + ": an appeal was recorded as lodged on "
+          + pending.appealed());
+    }
+    requireBetween("lodgedOn", lodged, pending.decided());
+    plans.recordCeaseAppealed(reference, lodged);
+    runtime.createMessageCorrelation(APPEAL_LODGED).processInstanceId(ceasingProcess(reference).getId())
+        .correlate();
+    record(reference, MilestoneType.CEASE_APPEALED, "Appeal lodged " + lodged + "; the plan stays in force until"
+        + " the tribunal decides");
+  }
+
+  /** A mediation certificate gives the family 1 month from it to appeal, if that is later than 2 months. */
+  @Transactional
+  public void mediationCertificate(String reference, LocalDate issued) {
+    PlanRecords.PendingCease pending = pending(reference);
+    if (pending.appealed() != null) {
+      throw new PlanConflictException("Appeal already recorded", reference + ": an appeal was lodged on "
+          + pending.appealed() + "; the plan waits for the tribunal");
+    }
+    requireBetween("issuedOn", issued, pending.decided());
+    LocalDate lastDayToAppeal = rules.appealAfterMediation(pending.decided(), issued);
+    LocalDate ceasesOn = rules.ceaseTakesEffect(lastDayToAppeal);
+    plans.recordCeaseMediationCertificate(reference, issued, ceasesOn);
+    management.createJobQuery().processInstanceId(ceasingProcess(reference).getId()).timers().list()
+        .forEach(timer -> management.recalculateJobDuedate(timer.getId(), false));
+    record(reference, MilestoneType.CEASE_MEDIATION_CERTIFICATE, "Certificate issued " + issued
+        + "; the family may appeal until " + lastDayToAppeal + "; the plan ceases on " + ceasesOn + " unless they do");
+  }
+
+  private PlanRecords.PendingCease pending(String reference) {
+    cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    return plans.pendingCease(reference).orElseThrow(() -> new PlanConflictException("No decision to cease",
+        reference + " has no decision to cease waiting to take effect"));
+  }
+
+  private void requireBetween(String field, LocalDate date, LocalDate decided) {
+    LocalDate today = clock.today();
+    if (date.isAfter(today) || date.isBefore(decided)) {
+      throw new InvalidInputException(field, "must be between the decision to cease (" + decided + ") and today ("
+          + today + ")");
+    }
+  }
+
+  private ProcessInstance ceasingProcess(String reference) {
+    return CaseProcesses.of(runtime, reference, PROCESS_KEY).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("No ceasing process runs for " + reference));
+  }
+
+  private void record(String reference, MilestoneType type, String detail) {
+    cases.recordMilestone(reference, type, clock.today(), currentUser.id(), detail);
+  }
+
+  /** What the First-tier Tribunal decided on an appeal against a decision to cease. */
+  public enum TribunalDecision {
+    UPHELD, OVERTURNED
+  }
+}

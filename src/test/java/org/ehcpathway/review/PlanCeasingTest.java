@@ -1,0 +1,177 @@
+package org.ehcpathway.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.ehcpathway.PathwayDriver;
+import org.ehcpathway.PathwayIntegrationTest;
+import org.ehcpathway.casefile.CaseFile;
+import org.ehcpathway.casefile.CaseStatus;
+import org.ehcpathway.casefile.CaseView;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.statutory.EngineClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A decision to cease waits for the appeal period (CFA s45, s51(2)(f)): decided on Mon 15 Feb 2027, the family may
+ * appeal until 15 Apr 2027 and the plan ceases on 16 Apr 2027 unless they do.
+ */
+@PathwayIntegrationTest
+class PlanCeasingTest {
+
+  @Autowired PathwayDriver driver;
+  @Autowired CaseFile caseFile;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anAppealKeepsThePlanInForceUntilTheTribunalUpholdsTheDecision() {
+    String ref = decidedToCeaseOn15February2027();
+    driver.today("2027-03-01");
+    assertThat(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}").getStatusCode().value()).isEqualTo(200);
+
+    driver.today("2027-04-16");
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    Task tribunal = driver.task(ref, "recordTribunalDecision");
+    assertThat(taskService.getIdentityLinksForTask(tribunal.getId())).extracting(link -> link.getGroupId())
+        .containsExactly("caseworkers");
+
+    driver.today("2027-06-10");
+    taskService.complete(tribunal.getId(), Map.of("tribunalDecision", "UPHELD"));
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.CEASED);
+    assertThat(ceased(ref)).isEqualTo("2 2027-06-10");
+    assertThat(milestones(ref)).extracting(CaseView.Milestone::type, CaseView.Milestone::date).containsExactly(
+        tuple(MilestoneType.PLAN_CEASE_DECIDED, LocalDate.parse("2027-02-15")),
+        tuple(MilestoneType.CEASE_APPEALED, LocalDate.parse("2027-03-01")),
+        tuple(MilestoneType.CEASE_APPEAL_DECIDED, LocalDate.parse("2027-06-10")),
+        tuple(MilestoneType.PLAN_CEASED, LocalDate.parse("2027-06-10")));
+    assertThat(milestones(ref).get(3).detail())
+        .isEqualTo("SEN2 reason 2; decided 2027-02-15, the tribunal upheld the decision (appeal lodged 2027-03-01)");
+  }
+
+  @Test
+  void aDecisionOverturnedOnAppealKeepsThePlanAndItsReviewsStartAgain() {
+    String ref = decidedToCeaseOn15February2027();
+    driver.today("2027-04-01");
+    post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-30\"}");
+    driver.today("2027-07-01");
+    driver.complete(ref, "recordTribunalDecision", Map.of("tribunalDecision", "OVERTURNED"));
+
+    CaseView view = caseFile.view(ref);
+    assertThat(view.status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    assertThat(ceased(ref)).isNull();
+    // the next review is 12 months after the last review decision (15 Feb 2027)
+    assertThat(view.reviews()).extracting(PlanRecords.Review::cycle, PlanRecords.Review::dueDate).last()
+        .isEqualTo(tuple(2, LocalDate.parse("2028-02-15")));
+    assertThat(driver.tasks(ref, "scheduleReviewMeeting")).hasSize(1);
+    assertThat(milestones(ref)).extracting(CaseView.Milestone::type).endsWith(MilestoneType.CEASE_APPEAL_DECIDED,
+        MilestoneType.PLAN_KEPT);
+    driver.today("2027-08-01");   // long after the first appeal period: still in force
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+  }
+
+  @Test
+  void aMediationCertificateMovesTheDayThePlanCeases() {
+    String ref = decidedToCeaseOn15February2027();
+    driver.today("2027-04-01");
+    assertThat(post(ref, "cease-mediation-certificate", "{\"issuedOn\":\"2027-04-01\"}").getStatusCode().value())
+        .isEqualTo(200);
+    // 1 month from the certificate (1 May 2027) is later than 2 months from the decision (15 Apr 2027)
+    String ceasing = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
+        .processDefinitionKey(PlanCeasing.PROCESS_KEY).singleResult().getId();
+    assertThat(managementService.createJobQuery().processInstanceId(ceasing).timers().singleResult().getDuedate())
+        .isEqualTo(EngineClock.startOf(LocalDate.parse("2027-05-02")));
+    driver.today("2027-05-01");
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    driver.today("2027-05-02");
+    assertThat(ceased(ref)).isEqualTo("2 2027-05-02");
+    assertThat(milestones(ref)).filteredOn(m -> m.type() == MilestoneType.CEASE_MEDIATION_CERTIFICATE)
+        .extracting(CaseView.Milestone::detail).containsExactly("Certificate issued 2027-04-01; the family may appeal"
+            + " until 2027-05-01; the plan ceases on 2027-05-02 unless they do");
+  }
+
+  @Test
+  void anAppealOrCertificateThatCannotBeRecordedIsRefusedAndChangesNothing() {
+    String kept = driver.planIssuedOn("2026-05-25", "2016-05-01");
+    String ref = decidedToCeaseOn15February2027();
+    driver.today("2027-03-01");
+    assertProblem(post(kept, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}"), 409, "no decision to cease");
+    assertProblem(post("EHC-1999-000001", "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}"), 404, "EHC-1999-000001");
+    assertProblem(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-02\"}"), 400, "lodgedOn");
+    assertProblem(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-02-14\"}"), 400, "between the decision to cease");
+    assertProblem(post(ref, "cease-mediation-certificate", "{\"issuedOn\":\"2027-03-05\"}"), 400, "issuedOn");
+    assertThat(rest.withBasicAuth("panel", "panel").exchange("/api/plans/" + ref + "/cease-appeal", HttpMethod.POST,
+        json("{\"lodgedOn\":\"2027-03-01\"}"), String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(milestones(ref)).extracting(CaseView.Milestone::type)
+        .containsExactly(MilestoneType.PLAN_CEASE_DECIDED);
+
+    post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}");
+    assertProblem(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}"), 409, "already");
+    assertProblem(post(ref, "cease-mediation-certificate", "{\"issuedOn\":\"2027-03-01\"}"), 409, "tribunal");
+  }
+
+  /** Issue 4's example plan, its review deciding on Mon 15 Feb 2027 to cease it (SEN2 reason 2). */
+  private String decidedToCeaseOn15February2027() {
+    String ref = driver.planIssuedOn("2026-05-25", "2016-05-01");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.giveAllAdvice(ref);
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
+        "reason", "Needs are now met through SEN support."));
+    return ref;
+  }
+
+  private String ceased(String ref) {
+    return jdbc.sql("SELECT cease_reason || ' ' || ceased_date FROM ehc_plan WHERE case_reference = ?"
+        + " AND status = 'CEASED'").param(ref).query(String.class).optional().orElse(null);
+  }
+
+  private List<CaseView.Milestone> milestones(String ref) {
+    return caseFile.view(ref).milestones().stream().filter(m -> m.type() == MilestoneType.PLAN_CEASE_DECIDED
+        || m.type().name().startsWith("CEASE_") || m.type() == MilestoneType.PLAN_CEASED
+        || m.type() == MilestoneType.PLAN_KEPT).toList();
+  }
+
+  private ResponseEntity<String> post(String ref, String path, String body) {
+    return rest.withBasicAuth("caseworker", "caseworker").exchange("/api/plans/" + ref + "/" + path,
+        HttpMethod.POST, json(body), String.class);
+  }
+
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private static void assertProblem(ResponseEntity<String> answer, int status, String detail) {
+    assertThat(answer.getStatusCode().value()).isEqualTo(status);
+    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+    assertThat(answer.getBody()).contains(detail).doesNotContain("Exception", "at org.");
+  }
+}
