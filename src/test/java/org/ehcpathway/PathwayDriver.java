@@ -85,13 +85,21 @@ public class PathwayDriver {
 
   /** A case received 5 Jan 2026, assessed with educational advice only, whose final plan is issued on the date. */
   public String planIssuedOn(String issueDate, String dateOfBirth) {
-    today("2026-01-05");
-    String ref = receiveRequest("2026-01-05", dateOfBirth).caseReference();
+    return planIssuedOn("2026-01-05", "2026-03-02", issueDate, dateOfBirth);
+  }
+
+  /**
+   * A case received on {@code received}, assessed with educational advice only, its draft served on
+   * {@code drafted} and its final plan issued on {@code issueDate} (at least 15 days after the draft).
+   */
+  public String planIssuedOn(String received, String drafted, String issueDate, String dateOfBirth) {
+    today(received);
+    String ref = receiveRequest(received, dateOfBirth).caseReference();
     complete(ref, "decideWhetherToAssess", Map.of("decision", "ASSESS", "adviceTypes", "EDUCATIONAL",
         "reason", "Evidence."));
     giveAllAdvice(ref);
     complete(ref, "decideWhetherToIssue", Map.of("decision", "ISSUE", "reason", "Needs provision."));
-    today("2026-03-02");
+    today(drafted);
     complete(ref, "draftPlan", Map.of());
     complete(ref, "recordRepresentations", Map.of("preferredSetting", "Oak Tree School"));
     complete(ref, "consultSetting", Map.of("settingResponse", "ACCEPTS"));

@@ -28,10 +28,12 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * One case from request to final plan and through its first annual review with amendments, and a plan moved in
- * from another council, worked in Camunda Tasklist in headless Chromium by each role in turn. Every one of the 16
- * Camunda Forms is rendered and submitted; a required field left empty and a completion the server refuses are
- * shown to the user, and the task stays open. Dates are in 2037-2038, which no other test uses; the task lists are
- * narrowed to this test's case references. Screenshots for the role guides: {@link Screenshots}.
+ * from another council, a plan sent to another council and an appeal against ceasing, worked in Camunda Tasklist in
+ * headless Chromium by each role in turn. Every one of the 18 Camunda Forms is rendered and submitted; a required
+ * field left empty and a completion the server refuses are shown to the user, and the task stays open. Dates are in
+ * 2037-2038, which no other test uses, except the move to another council (2030, the calendar's last year: the
+ * transfer day counts working days); the task lists are narrowed to this test's case references. Screenshots for
+ * the role guides: {@link Screenshots}.
  */
 @PathwayIntegrationTest
 @Chromium.Test
@@ -146,6 +148,61 @@ class TasklistBrowserTest {
     tasklist.logOut();
 
     assertThat(recordedBy(caseView(ref), "FAMILY_TOLD_ABOUT_TRANSFER")).containsExactly("caseworker");
+  }
+
+  /**
+   * A child moving away: the plan is sent to the new council in Tasklist. In 2030, the last year of the bank holiday
+   * calendar, because the transfer day counts working days.
+   */
+  @Test
+  void aPlanMovingToAnotherCouncilIsSentInTasklist() throws Exception {
+    String ref = driver.planIssuedOn("2030-01-07", "2030-03-04", "2030-05-27", "2022-02-01");
+    driver.today("2030-06-03");
+    ResponseEntity<String> moving = rest.withBasicAuth("caseworker", "caseworker").postForEntity(
+        "/api/plans/" + ref + "/transfer-out", Map.of("newLaCode", "873", "moveDate", "2030-07-01"), String.class);
+    assertThat(moving.getStatusCode()).as(moving.getBody()).isEqualTo(HttpStatus.OK);
+
+    tasklist.logIn("caseworker");
+    String taskId = tasklist.open(TEAM, ref, "Send the plan to the new council");
+    tasklist.claim();
+    assertThat(tasklist.text()).contains("873", "2030-07-01");
+    tasklist.tick("Plan sent to the new council");
+    screenshots.take("guide-caseworker-send-plan-to-new-council");
+    completeAndWait(taskId);
+    tasklist.logOut();
+
+    JsonNode view = caseView(ref);
+    assertThat(view.path("status").asText()).isEqualTo("CEASED");
+    assertThat(recordedBy(view, "PLAN_TRANSFERRED_OUT")).containsExactly("caseworker");
+  }
+
+  /** A decision to cease, appealed: the caseworker records in Tasklist that the tribunal upheld it. */
+  @Test
+  void theTribunalsDecisionOnAnAppealAgainstCeasingIsRecordedInTasklist() throws Exception {
+    String ref = driver.planIssuedOn("2037-10-05", "2037-12-06", "2038-01-04", "2030-02-01");
+    driver.today("2038-01-10");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2038-02-01"));
+    driver.giveAllAdvice(ref);
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
+        "reason", "Needs are met through SEN support."));
+    ResponseEntity<String> appealed = rest.withBasicAuth("caseworker", "caseworker").postForEntity(
+        "/api/plans/" + ref + "/cease-appeal", Map.of("lodgedOn", "2038-01-10"), String.class);
+    assertThat(appealed.getStatusCode()).as(appealed.getBody()).isEqualTo(HttpStatus.OK);
+    driver.today("2038-06-01");
+    assertThat(caseView(ref).path("status").asText()).as("in force while the appeal is heard").isEqualTo("PLAN_ISSUED");
+
+    tasklist.logIn("caseworker");
+    String taskId = tasklist.open(TEAM, ref, "Record the tribunal's decision on the appeal");
+    tasklist.claim();
+    tasklist.choose("It upheld the decision to stop the plan");
+    screenshots.take("guide-caseworker-record-tribunal-decision");
+    completeAndWait(taskId);
+    tasklist.logOut();
+
+    JsonNode view = caseView(ref);
+    assertThat(view.path("status").asText()).isEqualTo("CEASED");
+    assertThat(recordedBy(view, "CEASE_APPEAL_DECIDED")).containsExactly("caseworker");
   }
 
   /** Managers read every case in Cockpit (read-only: they hold no UPDATE or DELETE permission). */
