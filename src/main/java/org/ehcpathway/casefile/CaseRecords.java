@@ -168,6 +168,16 @@ public class CaseRecords implements CaseDates {
     return true;
   }
 
+  /** Advice still outstanding when the plan leaves (moved to another council): closed without a return. */
+  public void closeOutstandingAdvice(String reference, LocalDate date, String outcome, String reason) {
+    jdbc.sql("""
+            UPDATE case_advice SET closed_without_return_date = ?, outcome = ?, closed_without_reason = ?,
+              awaited_until = LEAST(COALESCE(awaited_until, ?), ?)
+            WHERE case_reference = ? AND returned_date IS NULL AND closed_without_return_date IS NULL""")
+        .params(date, outcome, reason, date, date, reference).update();
+    changes.datedOn(date);
+  }
+
   /** Review advice still outstanding once the meeting is over: closed as not received, never as on time. */
   public List<String> closeOutstandingReviewAdvice(String reference, int reviewCycle, LocalDate date) {
     List<String> types = jdbc.sql("""

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * variables, the "Schedule the review meeting" task's due date, and its deadline watch, which starts again from the
  * new date. A transfer that needs no earlier review leaves the open review as it is; the next one is scheduled
  * from the transfer as usual. A review brought forward for a transfer that then changes (moved to a later year, or
- * recorded wrongly) is worked out again: back to its regular date, or to the new transfer's. A meeting already arranged after the latest date the new due date allows stays (a
- * meeting is set once), and the caseworker who logged the case and the managers are told so at once.
+ * recorded wrongly) is worked out again: back to its regular date, or to the new transfer's. A meeting already
+ * arranged after the latest date the new due date allows stays where it is (the caseworker can move it,
+ * {@link ReviewMeetingMove}), and the caseworker who logged the case and the managers are told so at once.
  */
 @Service
 public class PhaseTransferReviews {
@@ -63,18 +64,25 @@ public class PhaseTransferReviews {
     Optional<ProcessInstance> review = CaseProcesses.of(runtime, reference, PlanReviews.PROCESS_KEY).stream()
         .findFirst();
     Optional<LocalDate> openDue = plans.openCycleDue(reference);
-    if (review.isEmpty() || openDue.isEmpty() || plans.reviewedForPhaseTransfer(reference, nextPhaseTransfer)) {
+    if (review.isEmpty() || openDue.isEmpty()) {
       return true;
     }
+    boolean alreadyReviewed = plans.reviewedForPhaseTransfer(reference, nextPhaseTransfer);
+    Optional<String> openCycleFor = plans.openCyclePhaseTransfer(reference);
     LocalDate base = plans.reviewBase(reference);
     LocalDate deadline = rules.phaseTransferDeadline(nextPhaseTransfer);
     LocalDate today = clock.today();
-    if (plans.openCyclePhaseTransfer(reference).isPresent()) {
-      // brought forward for a transfer that has changed since: worked out again from the regular date
+    if (openCycleFor.isPresent() && !openCycleFor.get().equals(nextPhaseTransfer)) {
+      // brought forward for a transfer that has changed since: worked out again from the regular date, and not
+      // brought forward again for a transfer an earlier review has settled (a mistyped one corrected back)
       LocalDate regular = reviews.regularDue(reference, base, plans.currentCycle(reference) == 1);
-      Optional<LocalDate> forThisTransfer = rules.phaseTransferReview(base, regular, deadline, today);
+      Optional<LocalDate> forThisTransfer = alreadyReviewed ? Optional.empty()
+          : rules.phaseTransferReview(base, regular, deadline, today);
       reschedule(reference, review.get().getId(), openDue.get(), forThisTransfer.orElse(regular),
           forThisTransfer.isPresent() ? nextPhaseTransfer : null, nextPhaseTransfer);
+      return true;
+    }
+    if (alreadyReviewed) {
       return true;
     }
     rules.phaseTransferReview(base, openDue.get(), deadline, today).ifPresent(due ->

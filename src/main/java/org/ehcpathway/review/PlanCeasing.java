@@ -75,10 +75,16 @@ public class PlanCeasing {
     LocalDate ceased = pending.appealed() == null ? pending.ceasesOn() : clock.today();
     plans.cease(reference, ceased, pending.ceaseReason());
     plans.clearPendingCease(reference);
+    // a move to another council not yet made lapses with the plan
+    CaseProcesses.of(runtime, reference, TransferOut.PROCESS_KEY)
+        .forEach(transfer -> runtime.deleteProcessInstance(transfer.getId(), "Plan ceased"));
+    plans.clearMovingOut(reference);
     cases.close(reference, CaseStatus.CEASED, ceased);
     cases.recordMilestone(reference, MilestoneType.PLAN_CEASED, ceased, currentUser.id(), "SEN2 reason "
         + pending.ceaseReason() + "; decided " + pending.decided() + (pending.appealed() == null
-            ? ", no appeal lodged" : ", the tribunal upheld the decision (appeal lodged " + pending.appealed() + ")"));
+            ? ", no appeal lodged" : "WITHDRAWN".equals(execution.getVariable("tribunalDecision"))
+                ? ", the appeal (lodged " + pending.appealed() + ") was withdrawn"
+                : ", the tribunal upheld the decision (appeal lodged " + pending.appealed() + ")"));
   }
 
   /** {@code ${planCeasing.tribunalDecided(task)}}: what the tribunal decided on the appeal. */
@@ -105,6 +111,10 @@ public class PlanCeasing {
           + pending.appealed());
     }
     requireBetween("lodgedOn", lodged, pending.decided());
+    if (!lodged.isBefore(pending.ceasesOn())) {
+      throw new InvalidInputException("lodgedOn", "is after the last day to appeal; the plan ceases on "
+          + pending.ceasesOn());
+    }
     plans.recordCeaseAppealed(reference, lodged);
     runtime.createMessageCorrelation(APPEAL_LODGED).processInstanceId(ceasingProcess(reference).getId())
         .correlate();
@@ -153,8 +163,8 @@ public class PlanCeasing {
     cases.recordMilestone(reference, type, clock.today(), currentUser.id(), detail);
   }
 
-  /** What the First-tier Tribunal decided on an appeal against a decision to cease. */
+  /** How an appeal against a decision to cease ended: WITHDRAWN (or struck out) lets the decision stand. */
   public enum TribunalDecision {
-    UPHELD, OVERTURNED
+    UPHELD, OVERTURNED, WITHDRAWN
   }
 }

@@ -299,10 +299,21 @@ public class PlanRecords implements ReviewDates {
         .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(due -> due);
   }
 
-  /** The plan is moving to the council {@code newLaCode}: it must be transferred by {@code due} (reg 15(2)). */
-  public void recordMovingOut(String reference, String newLaCode, LocalDate move, LocalDate due) {
-    jdbc.sql("UPDATE ehc_plan SET new_la_code = ?, move_date = ?, transfer_out_due = ? WHERE case_reference = ?")
-        .params(newLaCode, move, due, reference).update();
+  /**
+   * The plan is moving to the council {@code newLaCode}: it must be transferred by {@code due} (reg 15(2)). Returns
+   * false when the plan is not in force or is already moving (a second request racing the first loses here).
+   */
+  public boolean recordMovingOut(String reference, String newLaCode, LocalDate move, LocalDate due) {
+    return jdbc.sql("""
+            UPDATE ehc_plan SET new_la_code = ?, move_date = ?, transfer_out_due = ?
+            WHERE case_reference = ? AND status = 'ACTIVE' AND new_la_code IS NULL""")
+        .params(newLaCode, move, due, reference).update() == 1;
+  }
+
+  /** The plan is no longer moving (the move fell through, or the plan ceased first). */
+  public void clearMovingOut(String reference) {
+    jdbc.sql("UPDATE ehc_plan SET new_la_code = NULL, move_date = NULL, transfer_out_due = NULL"
+            + " WHERE case_reference = ?").param(reference).update();
   }
 
   /** The plan in force, if any: its status and, when it is moving to another council, that council's code. */

@@ -60,7 +60,7 @@ class ReviewInvitations {
    */
   void requireNotice(LocalDate meeting) {
     LocalDate today = clock.today();
-    if (rules.reviewInvitationsBy(meeting).isBefore(today)) {
+    if (meeting.isBefore(today) || rules.reviewInvitationsBy(meeting).isBefore(today)) {
       throw new InvalidInputException("meetingDate", "must be at least 2 weeks after today's invitations"
           + " (reg 20(3)); " + meeting + " is too soon");
     }

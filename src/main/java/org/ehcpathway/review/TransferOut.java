@@ -76,8 +76,9 @@ public class TransferOut {
     cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
     LocalDate today = clock.today();
     LocalDate learned = learnedOfMove == null ? today : learnedOfMove;
-    if (learned.isAfter(today)) {
-      throw new InvalidInputException("learnedOfMoveOn", "must not be in the future (today is " + today + ")");
+    if (learned.isAfter(today) || learned.isBefore(today.minusYears(1))) {
+      throw new InvalidInputException("learnedOfMoveOn", "must be within the last year, not in the future (today is "
+          + today + ")");
     }
     if (newLaCode.equals(ownLaCode)) {
       throw new InvalidInputException("newLaCode", "is this council's own LA code; give the new council's");
@@ -91,7 +92,9 @@ public class TransferOut {
       throw new PlanConflictException("Plan cannot move", reference + " is already moving to LA " + plan.movingTo());
     }
     LocalDate due = rules.planTransferDay(learned, move);
-    plans.recordMovingOut(reference, newLaCode, move, due);
+    if (!plans.recordMovingOut(reference, newLaCode, move, due)) {
+      throw new PlanConflictException("Plan cannot move", reference + " is already moving to another council");
+    }
     runtime.startProcessInstanceByKey(PROCESS_KEY, reference, Variables.putValue("caseReference", reference)
         .putValue("newLaCode", newLaCode).putValue("moveDate", move.toString())
         .putValue("transferDue", due.toString()));
@@ -109,7 +112,7 @@ public class TransferOut {
             + " council"));
     CaseProcesses.of(runtime, reference, PROCESS_KEY)
         .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Move cancelled"));
-    plans.recordMovingOut(reference, null, null, null);
+    plans.clearMovingOut(reference);
     record(reference, MilestoneType.PLAN_MOVE_CANCELLED, "Not moving to LA " + movingTo + " - " + reason);
   }
 
@@ -124,12 +127,16 @@ public class TransferOut {
     String reference = execution.getProcessBusinessKey();
     String newLaCode = String.valueOf(execution.getVariable("newLaCode"));
     LocalDate today = clock.today();
+    if (plans.planStatus(reference).filter(plan -> "ACTIVE".equals(plan.status())).isEmpty()) {
+      return;   // the plan ceased meanwhile (PlanCeasing ends this process then; a race can still reach here)
+    }
     LocalDate due = plans.transferOutDue(reference).orElseThrow();
     PLAN_PROCESSES.forEach(key -> CaseProcesses.of(runtime, reference, key)
         .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Plan transferred to LA " + newLaCode)));
     plans.cease(reference, today, MOVED_TO_ANOTHER_LA);
     plans.clearPendingCease(reference);   // a decision to cease still waiting for its appeal period lapses
     cases.close(reference, CaseStatus.CEASED, today);
+    cases.closeOutstandingAdvice(reference, today, "PLAN_TRANSFERRED", "The plan moved to another council");
     Map<String, Object> variables = variables(reference, newLaCode, due);
     notifications.toFamily(reference, "PLAN_TRANSFERRED_OUT", "to LA " + newLaCode,
         cases.find(reference).map(row -> row.familyEmail()).orElse(null),

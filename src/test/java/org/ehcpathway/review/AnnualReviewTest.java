@@ -335,6 +335,18 @@ class AnnualReviewTest {
     driver.today("2027-01-05");   // no warning for the regular review, which is 11 months away
     assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.date().isAfter(LocalDate.parse("2026-12-01")))
         .extracting(CaseView.Milestone::type).doesNotContain(MilestoneType.REVIEW_AMBER, MilestoneType.REVIEW_RED);
+
+    // a mistyped transfer brings review 2 forward; corrected back to SCHOOL:2027, which review 1 settled, it is
+    // regular again, not brought forward a second time for SCHOOL:2027
+    putNextPhaseTransfer(ref, "POST16_TO_POST16:2028-03-01");   // settled by 1 Oct 2027: decided by 6 Aug 2027
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate).last()
+        .isEqualTo(LocalDate.parse("2027-08-06"));
+    putNextPhaseTransfer(ref, "SCHOOL:2027");
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate).last()
+        .isEqualTo(LocalDate.parse("2027-12-01"));
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_PUT_BACK)
+        .extracting(CaseView.Milestone::detail).containsExactly("Review 2 due 2027-12-01 (was 2027-08-06), the"
+            + " regular date: the phase transfer is now SCHOOL:2027");
   }
 
   @Test

@@ -130,9 +130,44 @@ class PlanCeasingTest {
     assertThat(milestones(ref)).extracting(CaseView.Milestone::type)
         .containsExactly(MilestoneType.PLAN_CEASE_DECIDED);
 
+    String timer = ceasingTimer(ref);
     post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}");
+    assertThat(managementService.createJobQuery().jobId(timer).count()).as("the timer has gone").isZero();
     assertProblem(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}"), 409, "already");
     assertProblem(post(ref, "cease-mediation-certificate", "{\"issuedOn\":\"2027-03-01\"}"), 409, "tribunal");
+  }
+
+  @Test
+  void anAppealWithdrawnLetsTheDecisionStandAndAnAppealAfterTheLastDayIsRefused() {
+    String ref = decidedToCeaseOn15February2027();
+    String late = decidedToCeaseOn15February2027();
+    driver.today("2027-04-15");   // the last day to appeal; the plans cease tomorrow
+    String timer = ceasingTimer(late);
+    assertThat(post(late, "cease-appeal", "{\"lodgedOn\":\"2027-04-15\"}").getStatusCode().value())
+        .as("lodged on the last day: in time").isEqualTo(200);
+    assertThat(managementService.createJobQuery().jobId(timer).count()).isZero();
+
+    post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-04-14\"}");
+    driver.today("2027-05-03");
+    driver.complete(ref, "recordTribunalDecision", Map.of("tribunalDecision", "WITHDRAWN"));
+    assertThat(ceased(ref)).isEqualTo("2 2027-05-03");
+    assertThat(milestones(ref)).filteredOn(m -> m.type() == MilestoneType.PLAN_CEASED)
+        .extracting(CaseView.Milestone::detail)
+        .containsExactly("SEN2 reason 2; decided 2027-02-15, the appeal (lodged 2027-04-14) was withdrawn");
+
+    String missed = decidedToCeaseOn15February2027();
+    driver.today("2027-04-15");
+    // a job that has not yet run does not make a late appeal in time
+    jdbc.sql("UPDATE ehc_plan SET ceases_on = ? WHERE case_reference = ?").params(LocalDate.parse("2027-04-14"),
+        missed).update();
+    assertProblem(post(missed, "cease-appeal", "{\"lodgedOn\":\"2027-04-15\"}"), 400,
+        "after the last day to appeal");
+  }
+
+  private String ceasingTimer(String ref) {
+    String ceasing = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
+        .processDefinitionKey(PlanCeasing.PROCESS_KEY).singleResult().getId();
+    return managementService.createJobQuery().processInstanceId(ceasing).timers().singleResult().getId();
   }
 
   /** Issue 4's example plan, its review deciding on Mon 15 Feb 2027 to cease it (SEN2 reason 2). */

@@ -2,6 +2,7 @@ package org.ehcpathway.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.ehcpathway.ReceivedMail.recipient;
 import static org.ehcpathway.ReceivedMail.subject;
 
@@ -130,7 +131,9 @@ class PlanTransferOutTest {
     assertProblem(transferOut(ref, "caseworker", valid.replace("873", "999")), 400, "own LA code");
     assertProblem(transferOut(ref, "caseworker", valid.replace("2027-04-01", "2029-04-01")), 400, "within a year");
     assertProblem(transferOut(ref, "caseworker", valid.replace("}", ",\"learnedOfMoveOn\":\"2027-02-16\"}")), 400,
-        "must not be in the future");
+        "not in the future");
+    assertProblem(transferOut(ref, "caseworker", valid.replace("}", ",\"learnedOfMoveOn\":\"-999999999-01-01\"}")),
+        400, "within the last year");
     assertThat(transferOut(ref, "panel", valid).getStatusCode().value()).isEqualTo(403);
     assertThat(milestones(ref, MilestoneType.PLAN_MOVING_OUT)).isEmpty();
     assertThat(driver.tasks(ref, "sendPlanToNewCouncil")).isEmpty();
@@ -163,6 +166,55 @@ class PlanTransferOutTest {
     assertThat(transferOut(ref, "caseworker", "{\"newLaCode\":\"874\",\"moveDate\":\"2027-06-01\"}")
         .getStatusCode().value()).isEqualTo(200);
     assertThat(driver.tasks(ref, "sendPlanToNewCouncil")).hasSize(1);
+  }
+
+  @Test
+  void aPlanWaitingToCeaseCeasesWithReason1IfSentFirstAndItsMoveLapsesIfItCeasesFirst() {
+    String sentFirst = decidedToCeaseOn15February2027();
+    String ceasesFirst = decidedToCeaseOn15February2027();
+    driver.today("2027-03-01");
+    String move = "{\"newLaCode\":\"873\",\"moveDate\":\"2027-05-03\"}";   // told 9 weeks ahead: due 3 May
+    assertThat(transferOut(sentFirst, "caseworker", move).getStatusCode().value()).isEqualTo(200);
+    assertThat(transferOut(ceasesFirst, "caseworker", move).getStatusCode().value()).isEqualTo(200);
+
+    driver.complete(sentFirst, "sendPlanToNewCouncil", Map.of("planSent", true));
+    assertThat(jdbc.sql("SELECT cease_reason || ' ' || ceased_date || ' ' || COALESCE(ceases_on, DATE '2000-01-01')"
+        + " FROM ehc_plan WHERE case_reference = ?").param(sentFirst).query(String.class).single())
+        .isEqualTo("1 2027-03-01 2000-01-01");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sentFirst).count()).isZero();
+
+    driver.today("2027-04-16");   // the appeal period is over before the plan was sent
+    assertThat(caseFile.view(ceasesFirst).status()).isEqualTo(CaseStatus.CEASED);
+    assertThat(driver.tasks(ceasesFirst, "sendPlanToNewCouncil")).isEmpty();
+    assertThat(jdbc.sql("SELECT cease_reason || ' ' || ceased_date || ' ' || COALESCE(new_la_code, '-')"
+        + " FROM ehc_plan WHERE case_reference = ?").param(ceasesFirst).query(String.class).single())
+        .isEqualTo("2 2027-04-16 -");
+    driver.today("2027-05-04");   // the old transfer day passes: nobody is chased
+    assertThat(milestones(ceasesFirst, MilestoneType.PLAN_TRANSFER_LATE)).isEmpty();
+  }
+
+  @Test
+  void reviewAdviceStillOutstandingWhenThePlanLeavesIsClosed() {
+    String ref = driver.planIssuedOn("2026-05-25", "2016-05-01");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    transferOut(ref, "caseworker", "{\"newLaCode\":\"873\",\"moveDate\":\"2027-02-20\"}");
+    driver.complete(ref, "sendPlanToNewCouncil", Map.of("planSent", true));
+    assertThat(caseFile.view(ref).advice()).filteredOn(a -> "REVIEW".equals(a.purpose()))
+        .extracting(CaseView.Advice::closedWithoutReturnDate, CaseView.Advice::outcome)
+        .containsOnly(tuple(LocalDate.parse("2027-02-15"), "PLAN_TRANSFERRED")).hasSize(3);
+  }
+
+  /** Issue 4's example plan, its review deciding on Mon 15 Feb 2027 to cease it (SEN2 reason 2). */
+  private String decidedToCeaseOn15February2027() {
+    String ref = driver.planIssuedOn("2026-05-25", "2016-05-01");
+    driver.today("2027-02-15");
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.giveAllAdvice(ref);
+    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
+        "reason", "Needs are now met through SEN support."));
+    return ref;
   }
 
   private ResponseEntity<String> transferOut(String ref, String user, String json) {

@@ -170,6 +170,7 @@ class ReviewMeetingMoveTest {
     assertThat(move(ref, "caseworker", "2027-03-10", "Reason").getStatusCode().value())
         .as("the meeting's own date: a repeated request changes nothing").isEqualTo(200);
     assertProblem(move(ref, "caseworker", "2027-03-24", " "), 400, "why the meeting moves");
+    assertProblem(move(ref, "caseworker", "-999999999-01-01", "Reason"), 400, "meetingDate");
     assertProblem(put(ref, "caseworker", "{\"meetingDate\":\"24/03/2027\",\"reason\":\"Away\"}"), 400,
         "meetingDate");
     assertThat(move(ref, "panel", "2027-03-24", "Reason").getStatusCode().value()).isEqualTo(403);
@@ -183,6 +184,7 @@ class ReviewMeetingMoveTest {
     String reported = meetingOn10March2027();
     driver.complete(reported, "submitReviewReport", Map.of("recommendation", "MAINTAIN", "summary", "Fine."));
     assertProblem(move(reported, "caseworker", "2027-03-31", "Reason"), 409, "cannot move after its report");
+    assertUnchanged(reported);
     driver.today("2027-03-01");   // within 2 weeks of the meeting: repeating its date still changes nothing
     assertThat(move(reported, "caseworker", "2027-03-10", "Reason").getStatusCode().value()).isEqualTo(200);
   }
