@@ -32,6 +32,8 @@ public class PlanCeasing {
 
   static final String PROCESS_KEY = "ehc-plan-ceasing";
   static final String APPEAL_LODGED = "CeaseAppealLodged";
+  static final String MEDIATION_STARTED = "CeaseMediationStarted";
+  static final String MEDIATION_CERTIFICATE = "CeaseMediationCertificate";
 
   private final PlanRecords plans;
   private final CaseRecords cases;
@@ -110,6 +112,10 @@ public class PlanCeasing {
       throw new PlanConflictException("Appeal already recorded", reference + ": an appeal was recorded as lodged on "
           + pending.appealed());
     }
+    if (pending.inMediation()) {
+      throw new PlanConflictException("Mediation under way", reference + ": record the mediation certificate"
+          + " first; an appeal follows it");
+    }
     requireBetween("lodgedOn", lodged, pending.decided());
     if (!lodged.isBefore(pending.ceasesOn())) {
       throw new InvalidInputException("lodgedOn", "is after the last day to appeal; the plan ceases on "
@@ -122,22 +128,60 @@ public class PlanCeasing {
         + " the tribunal decides");
   }
 
+  /**
+   * The family is in mediation (CFA s55): the plan stays in force, whatever the date, until the mediation
+   * certificate is recorded; the last day to appeal then counts from it.
+   */
+  @Transactional
+  public void mediationStarted(String reference, LocalDate started) {
+    PlanRecords.PendingCease pending = pendingWithoutAppeal(reference);
+    if (pending.mediationStarted() != null || pending.mediationCertificate() != null) {
+      throw new PlanConflictException("Mediation already recorded", reference + ": mediation was recorded"
+          + (pending.mediationStarted() == null ? "" : " as under way from " + pending.mediationStarted()));
+    }
+    requireBetween("startedOn", started, pending.decided());
+    if (!started.isBefore(pending.ceasesOn())) {
+      throw new InvalidInputException("startedOn", "is after the last day to appeal; the plan ceases on "
+          + pending.ceasesOn());
+    }
+    plans.recordCeaseMediationStarted(reference, started);
+    runtime.createMessageCorrelation(MEDIATION_STARTED).processInstanceId(ceasingProcess(reference).getId())
+        .correlate();
+    record(reference, MilestoneType.CEASE_MEDIATION_STARTED, "Mediation under way from " + started
+        + "; the plan stays in force until the certificate, then until the last day to appeal after it");
+  }
+
   /** A mediation certificate gives the family 1 month from it to appeal, if that is later than 2 months. */
   @Transactional
   public void mediationCertificate(String reference, LocalDate issued) {
+    PlanRecords.PendingCease pending = pendingWithoutAppeal(reference);
+    if (pending.mediationCertificate() != null) {
+      throw new PlanConflictException("Mediation already recorded", reference + ": a mediation certificate was"
+          + " recorded as issued on " + pending.mediationCertificate());
+    }
+    requireBetween("issuedOn", issued, pending.mediationStarted() == null ? pending.decided()
+        : pending.mediationStarted());
+    LocalDate lastDayToAppeal = rules.appealAfterMediation(pending.decided(), issued);
+    LocalDate ceasesOn = rules.ceaseTakesEffect(lastDayToAppeal);
+    plans.recordCeaseMediationCertificate(reference, issued, ceasesOn);
+    String ceasing = ceasingProcess(reference).getId();
+    if (pending.inMediation()) {   // back to waiting for an appeal, with a timer from the new date
+      runtime.createMessageCorrelation(MEDIATION_CERTIFICATE).processInstanceId(ceasing).correlate();
+    } else {
+      management.createJobQuery().processInstanceId(ceasing).timers().list()
+          .forEach(timer -> management.recalculateJobDuedate(timer.getId(), false));
+    }
+    record(reference, MilestoneType.CEASE_MEDIATION_CERTIFICATE, "Certificate issued " + issued
+        + "; the family may appeal until " + lastDayToAppeal + "; the plan ceases on " + ceasesOn + " unless they do");
+  }
+
+  private PlanRecords.PendingCease pendingWithoutAppeal(String reference) {
     PlanRecords.PendingCease pending = pending(reference);
     if (pending.appealed() != null) {
       throw new PlanConflictException("Appeal already recorded", reference + ": an appeal was lodged on "
           + pending.appealed() + "; the plan waits for the tribunal");
     }
-    requireBetween("issuedOn", issued, pending.decided());
-    LocalDate lastDayToAppeal = rules.appealAfterMediation(pending.decided(), issued);
-    LocalDate ceasesOn = rules.ceaseTakesEffect(lastDayToAppeal);
-    plans.recordCeaseMediationCertificate(reference, issued, ceasesOn);
-    management.createJobQuery().processInstanceId(ceasingProcess(reference).getId()).timers().list()
-        .forEach(timer -> management.recalculateJobDuedate(timer.getId(), false));
-    record(reference, MilestoneType.CEASE_MEDIATION_CERTIFICATE, "Certificate issued " + issued
-        + "; the family may appeal until " + lastDayToAppeal + "; the plan ceases on " + ceasesOn + " unless they do");
+    return pending;
   }
 
   private PlanRecords.PendingCease pending(String reference) {

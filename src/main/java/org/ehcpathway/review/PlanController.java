@@ -122,6 +122,17 @@ class PlanController {
   record CeaseAppealRequest(@NotNull(message = "is required (YYYY-MM-DD)") LocalDate lodgedOn) {
   }
 
+  /** The family is in mediation: the plan stays in force until the mediation certificate is recorded. */
+  @PostMapping("/{reference}/cease-mediation")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView ceaseMediation(@PathVariable String reference, @Valid @RequestBody MediationStartedRequest request) {
+    ceasing.mediationStarted(reference, request.startedOn());
+    return caseFile.view(reference);
+  }
+
+  record MediationStartedRequest(@NotNull(message = "is required (YYYY-MM-DD)") LocalDate startedOn) {
+  }
+
   /** A mediation certificate: the family may appeal until 1 month after it, and the plan stays in force till then. */
   @PostMapping("/{reference}/cease-mediation-certificate")
   @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")

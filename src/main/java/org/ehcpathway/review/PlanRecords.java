@@ -106,7 +106,7 @@ public class PlanRecords implements ReviewDates {
   public void recordCeaseDecided(String reference, LocalDate decided, String ceaseReason, LocalDate ceasesOn) {
     jdbc.sql("""
             UPDATE ehc_plan SET cease_decided_date = ?, pending_cease_reason = ?, ceases_on = ?,
-              cease_appealed_date = NULL, cease_mediation_certificate_date = NULL
+              cease_appealed_date = NULL, cease_mediation_certificate_date = NULL, cease_mediation_started_date = NULL
             WHERE case_reference = ?""")
         .params(decided, ceaseReason, ceasesOn, reference).update();
   }
@@ -115,17 +115,30 @@ public class PlanRecords implements ReviewDates {
   public Optional<PendingCease> pendingCease(String reference) {
     return jdbc.sql("""
             SELECT cease_decided_date, pending_cease_reason, ceases_on, cease_appealed_date,
-              cease_mediation_certificate_date
+              cease_mediation_certificate_date, cease_mediation_started_date
             FROM ehc_plan WHERE case_reference = ? AND status = 'ACTIVE' AND cease_decided_date IS NOT NULL""")
         .param(reference)
         .query((rs, n) -> new PendingCease(rs.getObject(1, LocalDate.class), rs.getString(2),
-            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+            rs.getObject(6, LocalDate.class)))
         .optional();
   }
 
-  /** {@code appealed}: an appeal was lodged that day; {@code mediationCertificate}: it moved the last day to appeal. */
+  /**
+   * {@code appealed}: an appeal was lodged that day; {@code mediationCertificate}: it moved the last day to appeal;
+   * {@code mediationStarted}: mediation under way since then (the plan waits for its certificate).
+   */
   public record PendingCease(LocalDate decided, String ceaseReason, LocalDate ceasesOn, LocalDate appealed,
-      LocalDate mediationCertificate) {
+      LocalDate mediationCertificate, LocalDate mediationStarted) {
+
+    public boolean inMediation() {
+      return mediationStarted != null && mediationCertificate == null;
+    }
+  }
+
+  public void recordCeaseMediationStarted(String reference, LocalDate started) {
+    jdbc.sql("UPDATE ehc_plan SET cease_mediation_started_date = ? WHERE case_reference = ?")
+        .params(started, reference).update();
   }
 
   public void recordCeaseAppealed(String reference, LocalDate lodged) {
@@ -142,7 +155,7 @@ public class PlanRecords implements ReviewDates {
   public void clearPendingCease(String reference) {
     jdbc.sql("""
             UPDATE ehc_plan SET cease_decided_date = NULL, pending_cease_reason = NULL, ceases_on = NULL,
-              cease_appealed_date = NULL, cease_mediation_certificate_date = NULL
+              cease_appealed_date = NULL, cease_mediation_certificate_date = NULL, cease_mediation_started_date = NULL
             WHERE case_reference = ?""")
         .param(reference).update();
   }

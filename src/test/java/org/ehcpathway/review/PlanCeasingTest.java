@@ -116,6 +116,33 @@ class PlanCeasingTest {
   }
 
   @Test
+  void mediationUnderWayKeepsThePlanInForceUntilOneMonthAfterItsCertificate() {
+    String ref = decidedToCeaseOn15February2027();
+    driver.today("2027-04-10");
+    String timer = ceasingTimer(ref);
+    assertThat(post(ref, "cease-mediation", "{\"startedOn\":\"2027-04-08\"}").getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(managementService.createJobQuery().jobId(timer).count()).as("no end date while mediating").isZero();
+    assertProblem(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-04-10\"}"), 409, "certificate first");
+    assertProblem(post(ref, "cease-mediation", "{\"startedOn\":\"2027-04-08\"}"), 409, "already");
+
+    driver.today("2027-05-20");   // long past 16 Apr: still in force
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    assertThat(post(ref, "cease-mediation-certificate", "{\"issuedOn\":\"2027-05-20\"}").getStatusCode().value())
+        .isEqualTo(200);
+    // 1 month from the certificate: the family may appeal until 20 Jun 2027; the plan ceases on 21 Jun
+    assertThat(managementService.createJobQuery().jobId(ceasingTimer(ref)).singleResult().getDuedate())
+        .isEqualTo(EngineClock.startOf(LocalDate.parse("2027-06-21")));
+    driver.today("2027-06-20");
+    assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    driver.today("2027-06-21");
+    assertThat(ceased(ref)).isEqualTo("2 2027-06-21");
+    assertThat(milestones(ref)).extracting(CaseView.Milestone::type).containsExactly(
+        MilestoneType.PLAN_CEASE_DECIDED, MilestoneType.CEASE_MEDIATION_STARTED,
+        MilestoneType.CEASE_MEDIATION_CERTIFICATE, MilestoneType.PLAN_CEASED);
+  }
+
+  @Test
   void anAppealOrCertificateThatCannotBeRecordedIsRefusedAndChangesNothing() {
     String kept = driver.planIssuedOn("2026-05-25", "2016-05-01");
     String ref = decidedToCeaseOn15February2027();

@@ -135,6 +135,8 @@ class AuthorizationMatrixTest {
           "stops a plan's move (409 here: it is not moving)"),
       json("POST", "/api/plans/{plan}/cease-appeal", "{\"lodgedOn\":\"2038-03-01\"}", CW_MGR, 409,
           "keeps a plan in force for an appeal (409 here: no decision to cease)"),
+      json("POST", "/api/plans/{plan}/cease-mediation", "{\"startedOn\":\"2038-03-01\"}", CW_MGR, 409,
+          "keeps a plan in force while the family is in mediation (409 here: no decision to cease)"),
       json("POST", "/api/plans/{plan}/cease-mediation-certificate", "{\"issuedOn\":\"2038-03-01\"}", CW_MGR, 409,
           "moves the day a plan ceases (409 here: no decision to cease)"),
       new Endpoint("POST", "/api/plans/import", "text/csv", CSV, null, users("manager"), Set.of(200),

@@ -205,7 +205,8 @@ class BadInputTest {
         {"text for the day learned", "\"2038-03-01\"", "\"soon\"", "learnedOfMoveOn"}}));
     rows.add(new Bad("POST transfer-out", "no case", "caseworker", "POST",
         "/api/plans/EHC-2038-999999/transfer-out", "application/json", TRANSFER_OUT, 404, null));
-    String[][] ceasingEndpoints = {{"cease-appeal", "lodgedOn"}, {"cease-mediation-certificate", "issuedOn"}};
+    String[][] ceasingEndpoints = {{"cease-appeal", "lodgedOn"}, {"cease-mediation", "startedOn"},
+        {"cease-mediation-certificate", "issuedOn"}};
     for (String[] ceasing : ceasingEndpoints) {
       String path = "/api/plans/{plan}/" + ceasing[0];
       String body = "{\"" + ceasing[1] + "\":\"2038-03-01\"}";
