@@ -1,6 +1,7 @@
 package org.ehcpathway.review;
 
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -77,9 +78,10 @@ public class PlanCeasing {
     LocalDate ceased = pending.appealed() == null ? pending.ceasesOn() : clock.today();
     plans.cease(reference, ceased, pending.ceaseReason());
     plans.clearPendingCease(reference);
-    // a move to another council not yet made lapses with the plan
-    CaseProcesses.of(runtime, reference, TransferOut.PROCESS_KEY)
-        .forEach(transfer -> runtime.deleteProcessInstance(transfer.getId(), "Plan ceased"));
+    // a move to another council not yet made lapses with the plan, and so do reviews opened during an appeal
+    Stream.of(TransferOut.PROCESS_KEY, PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY, ReviewMeetingWatch.PROCESS_KEY)
+        .flatMap(key -> CaseProcesses.of(runtime, reference, key).stream())
+        .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Plan ceased"));
     plans.clearMovingOut(reference);
     cases.close(reference, CaseStatus.CEASED, ceased);
     cases.recordMilestone(reference, MilestoneType.PLAN_CEASED, ceased, currentUser.id(), "SEN2 reason "
@@ -100,8 +102,15 @@ public class PlanCeasing {
     String reference = execution.getProcessBusinessKey();
     plans.clearPendingCease(reference);
     record(reference, MilestoneType.PLAN_KEPT, "The tribunal overturned the decision to cease; the plan continues");
-    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PlanReviews.PROCESS_KEY,
-        reference, Variables.putValue("caseReference", reference));
+    startReviews(reference);   // already running when they restarted with the appeal
+  }
+
+  /** A plan in force is reviewed within 12 months (CFA s44), also while an appeal against ceasing it is heard. */
+  private void startReviews(String reference) {
+    if (CaseProcesses.of(runtime, reference, PlanReviews.PROCESS_KEY).isEmpty()) {
+      runtime.startProcessInstanceByKey(PlanReviews.PROCESS_KEY, reference,
+          Variables.putValue("caseReference", reference));
+    }
   }
 
   /** The family has appealed (CFA s51(2)(f)): the plan stays in force until the tribunal decides. */
@@ -125,7 +134,8 @@ public class PlanCeasing {
     runtime.createMessageCorrelation(APPEAL_LODGED).processInstanceId(ceasingProcess(reference).getId())
         .correlate();
     record(reference, MilestoneType.CEASE_APPEALED, "Appeal lodged " + lodged + "; the plan stays in force until"
-        + " the tribunal decides");
+        + " the tribunal decides, and is reviewed meanwhile");
+    startReviews(reference);
   }
 
   /**

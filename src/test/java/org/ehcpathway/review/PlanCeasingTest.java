@@ -57,6 +57,10 @@ class PlanCeasingTest {
 
     driver.today("2027-04-16");
     assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
+    // the plan in force is reviewed meanwhile (CFA s44): review 2, due 12 months after the decision
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate).last()
+        .isEqualTo(LocalDate.parse("2028-02-15"));
+    assertThat(driver.tasks(ref, "scheduleReviewMeeting")).hasSize(1);
     Task tribunal = driver.task(ref, "recordTribunalDecision");
     assertThat(taskService.getIdentityLinksForTask(tribunal.getId())).extracting(link -> link.getGroupId())
         .containsExactly("caseworkers");
@@ -72,6 +76,8 @@ class PlanCeasingTest {
         tuple(MilestoneType.PLAN_CEASED, LocalDate.parse("2027-06-10")));
     assertThat(milestones(ref).get(3).detail())
         .isEqualTo("SEN2 reason 2; decided 2027-02-15, the tribunal upheld the decision (appeal lodged 2027-03-01)");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count())
+        .as("the review opened during the appeal ends with the plan").isZero();
   }
 
   @Test
@@ -89,6 +95,9 @@ class PlanCeasingTest {
     assertThat(view.reviews()).extracting(PlanRecords.Review::cycle, PlanRecords.Review::dueDate).last()
         .isEqualTo(tuple(2, LocalDate.parse("2028-02-15")));
     assertThat(driver.tasks(ref, "scheduleReviewMeeting")).hasSize(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
+        .processDefinitionKey(PlanReviews.PROCESS_KEY).count()).as("one review process, opened at the appeal")
+        .isEqualTo(1);
     assertThat(milestones(ref)).extracting(CaseView.Milestone::type).endsWith(MilestoneType.CEASE_APPEAL_DECIDED,
         MilestoneType.PLAN_KEPT);
     driver.today("2027-08-01");   // long after the first appeal period: still in force
