@@ -83,6 +83,18 @@ public class PathwayDriver {
     return process == null ? null : process.getBusinessKey();
   }
 
+  /** Issue 4's example plan (issued 25 May 2026), its review deciding on Mon 15 Feb 2027 to cease it (reason 2). */
+  public String planDecidedToCeaseOn15February2027() {
+    String ref = planIssuedOn("2026-05-25", "2016-05-01");
+    today("2027-02-15");
+    complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    giveAllAdvice(ref);
+    complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
+    complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
+        "reason", "Needs are now met through SEN support."));
+    return ref;
+  }
+
   /** A case received 5 Jan 2026, assessed with educational advice only, whose final plan is issued on the date. */
   public String planIssuedOn(String issueDate, String dateOfBirth) {
     return planIssuedOn("2026-01-05", "2026-03-02", issueDate, dateOfBirth);

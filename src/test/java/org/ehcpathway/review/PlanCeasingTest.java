@@ -2,6 +2,7 @@ package org.ehcpathway.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.ehcpathway.ProblemAnswers.assertProblem;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +52,7 @@ class PlanCeasingTest {
 
   @Test
   void anAppealKeepsThePlanInForceUntilTheTribunalUpholdsTheDecision() {
-    String ref = decidedToCeaseOn15February2027();
+    String ref = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-03-01");
     assertThat(post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}").getStatusCode().value()).isEqualTo(200);
 
@@ -82,7 +83,7 @@ class PlanCeasingTest {
 
   @Test
   void aDecisionOverturnedOnAppealKeepsThePlanAndItsReviewsStartAgain() {
-    String ref = decidedToCeaseOn15February2027();
+    String ref = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-04-01");
     post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-30\"}");
     driver.today("2027-07-01");
@@ -106,7 +107,7 @@ class PlanCeasingTest {
 
   @Test
   void aMediationCertificateMovesTheDayThePlanCeases() {
-    String ref = decidedToCeaseOn15February2027();
+    String ref = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-04-01");
     assertThat(post(ref, "cease-mediation-certificate", "{\"issuedOn\":\"2027-04-01\"}").getStatusCode().value())
         .isEqualTo(200);
@@ -126,7 +127,7 @@ class PlanCeasingTest {
 
   @Test
   void mediationUnderWayKeepsThePlanInForceUntilOneMonthAfterItsCertificate() {
-    String ref = decidedToCeaseOn15February2027();
+    String ref = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-04-10");
     String timer = ceasingTimer(ref);
     assertThat(post(ref, "cease-mediation", "{\"startedOn\":\"2027-04-08\"}").getStatusCode().value())
@@ -154,7 +155,7 @@ class PlanCeasingTest {
   @Test
   void anAppealOrCertificateThatCannotBeRecordedIsRefusedAndChangesNothing() {
     String kept = driver.planIssuedOn("2026-05-25", "2016-05-01");
-    String ref = decidedToCeaseOn15February2027();
+    String ref = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-03-01");
     assertProblem(post(kept, "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}"), 409, "no decision to cease");
     assertProblem(post("EHC-1999-000001", "cease-appeal", "{\"lodgedOn\":\"2027-03-01\"}"), 404, "EHC-1999-000001");
@@ -175,8 +176,8 @@ class PlanCeasingTest {
 
   @Test
   void anAppealWithdrawnLetsTheDecisionStandAndAnAppealAfterTheLastDayIsRefused() {
-    String ref = decidedToCeaseOn15February2027();
-    String late = decidedToCeaseOn15February2027();
+    String ref = driver.planDecidedToCeaseOn15February2027();
+    String late = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-04-15");   // the last day to appeal; the plans cease tomorrow
     String timer = ceasingTimer(late);
     assertThat(post(late, "cease-appeal", "{\"lodgedOn\":\"2027-04-15\"}").getStatusCode().value())
@@ -191,7 +192,7 @@ class PlanCeasingTest {
         .extracting(CaseView.Milestone::detail)
         .containsExactly("SEN2 reason 2; decided 2027-02-15, the appeal (lodged 2027-04-14) was withdrawn");
 
-    String missed = decidedToCeaseOn15February2027();
+    String missed = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-04-15");
     // a job that has not yet run does not make a late appeal in time
     jdbc.sql("UPDATE ehc_plan SET ceases_on = ? WHERE case_reference = ?").params(LocalDate.parse("2027-04-14"),
@@ -204,18 +205,6 @@ class PlanCeasingTest {
     String ceasing = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
         .processDefinitionKey(PlanCeasing.PROCESS_KEY).singleResult().getId();
     return managementService.createJobQuery().processInstanceId(ceasing).timers().singleResult().getId();
-  }
-
-  /** Issue 4's example plan, its review deciding on Mon 15 Feb 2027 to cease it (SEN2 reason 2). */
-  private String decidedToCeaseOn15February2027() {
-    String ref = driver.planIssuedOn("2026-05-25", "2016-05-01");
-    driver.today("2027-02-15");
-    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
-    driver.giveAllAdvice(ref);
-    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
-    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
-        "reason", "Needs are now met through SEN support."));
-    return ref;
   }
 
   private String ceased(String ref) {
@@ -238,11 +227,5 @@ class PlanCeasingTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return new HttpEntity<>(body, headers);
-  }
-
-  private static void assertProblem(ResponseEntity<String> answer, int status, String detail) {
-    assertThat(answer.getStatusCode().value()).isEqualTo(status);
-    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
-    assertThat(answer.getBody()).contains(detail).doesNotContain("Exception", "at org.");
   }
 }

@@ -3,6 +3,7 @@ package org.ehcpathway.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.ehcpathway.ProblemAnswers.assertProblem;
 import static org.ehcpathway.ReceivedMail.recipient;
 import static org.ehcpathway.ReceivedMail.subject;
 
@@ -170,8 +171,8 @@ class PlanTransferOutTest {
 
   @Test
   void aPlanWaitingToCeaseCeasesWithReason1IfSentFirstAndItsMoveLapsesIfItCeasesFirst() {
-    String sentFirst = decidedToCeaseOn15February2027();
-    String ceasesFirst = decidedToCeaseOn15February2027();
+    String sentFirst = driver.planDecidedToCeaseOn15February2027();
+    String ceasesFirst = driver.planDecidedToCeaseOn15February2027();
     driver.today("2027-03-01");
     String move = "{\"newLaCode\":\"873\",\"moveDate\":\"2027-05-03\"}";   // told 9 weeks ahead: due 3 May
     assertThat(transferOut(sentFirst, "caseworker", move).getStatusCode().value()).isEqualTo(200);
@@ -205,18 +206,6 @@ class PlanTransferOutTest {
         .containsOnly(tuple(LocalDate.parse("2027-02-15"), "PLAN_TRANSFERRED")).hasSize(3);
   }
 
-  /** Issue 4's example plan, its review deciding on Mon 15 Feb 2027 to cease it (SEN2 reason 2). */
-  private String decidedToCeaseOn15February2027() {
-    String ref = driver.planIssuedOn("2026-05-25", "2016-05-01");
-    driver.today("2027-02-15");
-    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
-    driver.giveAllAdvice(ref);
-    driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met."));
-    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
-        "reason", "Needs are now met through SEN support."));
-    return ref;
-  }
-
   private ResponseEntity<String> transferOut(String ref, String user, String json) {
     return post(ref, "/transfer-out", user, json);
   }
@@ -226,12 +215,6 @@ class PlanTransferOutTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return rest.withBasicAuth(user, user).exchange("/api/plans/" + ref + path, HttpMethod.POST,
         new HttpEntity<>(json, headers), String.class);
-  }
-
-  private static void assertProblem(ResponseEntity<String> answer, int status, String detail) {
-    assertThat(answer.getStatusCode().value()).isEqualTo(status);
-    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
-    assertThat(answer.getBody()).contains(detail).doesNotContain("Exception", "at org.");
   }
 
   private List<CaseView.Milestone> milestones(String ref, MilestoneType type) {

@@ -3,6 +3,7 @@ package org.ehcpathway.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.ehcpathway.ProblemAnswers.assertProblem;
 import static org.ehcpathway.ReceivedMail.subject;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -214,12 +215,6 @@ class ReviewMeetingMoveTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return rest.withBasicAuth(user, user).exchange("/api/plans/" + ref + "/review-meeting", HttpMethod.PUT,
         new HttpEntity<>(json, headers), String.class);
-  }
-
-  private static void assertProblem(ResponseEntity<String> answer, int status, String detail) {
-    assertThat(answer.getStatusCode().value()).isEqualTo(status);
-    assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
-    assertThat(answer.getBody()).contains(detail).doesNotContain("Exception", "at org.");
   }
 
   private String reviewInstance(String ref) {
