@@ -35,6 +35,7 @@ public class PlanCeasing {
   static final String APPEAL_LODGED = "CeaseAppealLodged";
   static final String MEDIATION_STARTED = "CeaseMediationStarted";
   static final String MEDIATION_CERTIFICATE = "CeaseMediationCertificate";
+  static final String DECISION_DATE = "tribunalDecisionDate";
 
   private final PlanRecords plans;
   private final CaseRecords cases;
@@ -74,8 +75,10 @@ public class PlanCeasing {
     String reference = execution.getProcessBusinessKey();
     PlanRecords.PendingCease pending = plans.pendingCease(reference)
         .orElseThrow(() -> new IllegalStateException("No decision to cease is pending for " + reference));
-    // with no appeal the plan ceased on its day even if this job ran later (after an outage, say)
-    LocalDate ceased = pending.appealed() == null ? pending.ceasesOn() : clock.today();
+    // with no appeal the plan ceased on its day even if this job ran later (after an outage, say); after an appeal,
+    // on the day the tribunal decided or the appeal was withdrawn
+    LocalDate ceased = pending.appealed() == null ? pending.ceasesOn()
+        : LocalDate.parse(String.valueOf(execution.getVariable(DECISION_DATE)));
     plans.cease(reference, ceased, pending.ceaseReason());
     plans.clearPendingCease(reference);
     // a move to another council not yet made lapses with the plan, and so do reviews opened during an appeal
@@ -91,10 +94,20 @@ public class PlanCeasing {
                 : ", the tribunal upheld the decision (appeal lodged " + pending.appealed() + ")"));
   }
 
-  /** {@code ${planCeasing.tribunalDecided(task)}}: what the tribunal decided on the appeal. */
+  /**
+   * {@code ${planCeasing.tribunalDecided(task)}}: what the tribunal decided on the appeal, and when (the plan ceases
+   * that day if the decision stands: the appeal was then finally determined).
+   */
   public void tribunalDecided(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
     TribunalDecision decision = TaskInput.of(task).requiredChoice("tribunalDecision", TribunalDecision.class);
-    record(task.getExecution().getProcessBusinessKey(), MilestoneType.CEASE_APPEAL_DECIDED, decision.name());
+    LocalDate decided = TaskDates.required(task, DECISION_DATE);
+    PlanRecords.PendingCease pending = plans.pendingCease(reference)
+        .orElseThrow(() -> new IllegalStateException("No decision to cease is pending for " + reference));
+    requireBetween(DECISION_DATE, decided, pending.appealed());
+    task.setVariable(DECISION_DATE, decided.toString());
+    cases.recordMilestone(reference, MilestoneType.CEASE_APPEAL_DECIDED, decided, currentUser.id(),
+        decision.name() + " on " + decided + " (recorded " + clock.today() + ")");
   }
 
   /** {@code ${planCeasing.keep(execution)}}: the decision to cease was overturned; the plan's reviews start again. */

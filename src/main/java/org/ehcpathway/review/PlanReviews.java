@@ -2,7 +2,6 @@ package org.ehcpathway.review;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ public class PlanReviews {
 
   public void meetingScheduled(DelegateTask task) {
     String reference = reference(task);
-    LocalDate meeting = date(task.getVariable("meetingDate"));
+    LocalDate meeting = TaskDates.required(task, "meetingDate");
     invitations.requireNotice(meeting);
     plans.recordMeeting(reference, meeting, rules.reviewDecision(meeting));
     task.setVariables(meetingVariables(reference, meeting));
@@ -333,19 +332,5 @@ public class PlanReviews {
 
   private static String reference(DelegateTask task) {
     return task.getExecution().getProcessBusinessKey();
-  }
-
-  private static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidInputException("meetingDate", "is required (YYYY-MM-DD)");
-    }
-    if (value instanceof Date date) {
-      return EngineClock.dateOf(date);
-    }
-    try {
-      return LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
-    } catch (RuntimeException e) {
-      throw new InvalidInputException("meetingDate", "'" + value + "' is not a date in the form YYYY-MM-DD");
-    }
   }
 }

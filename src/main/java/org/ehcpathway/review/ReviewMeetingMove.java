@@ -116,8 +116,8 @@ public class ReviewMeetingMove {
 
   private void requireMovable(String reference, PlanRecords.Review cycle, Task report) {
     if (cycle == null || cycle.meetingDate() == null) {
-      throw PlanConflictException.meetingNotMovable(reference + " has no review meeting scheduled: schedule it with the task"
-          + " \"Schedule the review meeting\"");
+      throw PlanConflictException.meetingNotMovable(reference + " has no review meeting scheduled: schedule it"
+          + " with the task \"Schedule the review meeting\"");
     }
     if (cycle.reportDate() != null || report == null) {
       throw PlanConflictException.meetingNotMovable("the report of review " + cycle.cycle() + " of " + reference
@@ -125,8 +125,8 @@ public class ReviewMeetingMove {
           + ": a meeting cannot move after its report");
     }
     if (cycle.meetingDate().isBefore(clock.today())) {
-      throw PlanConflictException.meetingNotMovable("the meeting of review " + cycle.cycle() + " of " + reference + " was on "
-          + cycle.meetingDate() + ": a meeting can be moved until the day it is held");
+      throw PlanConflictException.meetingNotMovable("the meeting of review " + cycle.cycle() + " of " + reference
+          + " was on " + cycle.meetingDate() + ": a meeting can be moved until the day it is held");
     }
   }
 

@@ -196,12 +196,14 @@ class TasklistBrowserTest {
     String taskId = tasklist.open(TEAM, ref, "Record the tribunal's decision on the appeal");
     tasklist.claim();
     tasklist.choose("It upheld the decision to stop the plan");
+    tasklist.date("Date of the tribunal's decision, or of the withdrawal", LocalDate.parse("2038-05-28"));
     screenshots.take("guide-caseworker-record-tribunal-decision");
     completeAndWait(taskId);
     tasklist.logOut();
 
     JsonNode view = caseView(ref);
     assertThat(view.path("status").asText()).isEqualTo("CEASED");
+    assertThat(view.path("closedDate").asText()).isEqualTo("2038-05-28");
     assertThat(recordedBy(view, "CEASE_APPEAL_DECIDED")).containsExactly("caseworker");
   }
 

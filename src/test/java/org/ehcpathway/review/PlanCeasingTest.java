@@ -1,6 +1,7 @@
 package org.ehcpathway.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.ehcpathway.ProblemAnswers.assertProblem;
 
@@ -67,14 +68,17 @@ class PlanCeasingTest {
         .containsExactly("caseworkers");
 
     driver.today("2027-06-10");
-    taskService.complete(tribunal.getId(), Map.of("tribunalDecision", "UPHELD"));
+    assertThatThrownBy(() -> taskService.complete(tribunal.getId(), Map.of("tribunalDecision", "UPHELD",
+        "tribunalDecisionDate", "2027-02-28"))).rootCause().hasMessageContaining("tribunalDecisionDate");
+    // recorded on 10 Jun, decided on 3 Jun: the plan ceased when the appeal was finally determined
+    taskService.complete(tribunal.getId(), Map.of("tribunalDecision", "UPHELD", "tribunalDecisionDate", "2027-06-03"));
     assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.CEASED);
-    assertThat(ceased(ref)).isEqualTo("2 2027-06-10");
+    assertThat(ceased(ref)).isEqualTo("2 2027-06-03");
     assertThat(milestones(ref)).extracting(CaseView.Milestone::type, CaseView.Milestone::date).containsExactly(
         tuple(MilestoneType.PLAN_CEASE_DECIDED, LocalDate.parse("2027-02-15")),
         tuple(MilestoneType.CEASE_APPEALED, LocalDate.parse("2027-03-01")),
-        tuple(MilestoneType.CEASE_APPEAL_DECIDED, LocalDate.parse("2027-06-10")),
-        tuple(MilestoneType.PLAN_CEASED, LocalDate.parse("2027-06-10")));
+        tuple(MilestoneType.CEASE_APPEAL_DECIDED, LocalDate.parse("2027-06-03")),
+        tuple(MilestoneType.PLAN_CEASED, LocalDate.parse("2027-06-03")));
     assertThat(milestones(ref).get(3).detail())
         .isEqualTo("SEN2 reason 2; decided 2027-02-15, the tribunal upheld the decision (appeal lodged 2027-03-01)");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count())
@@ -87,7 +91,8 @@ class PlanCeasingTest {
     driver.today("2027-04-01");
     post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-03-30\"}");
     driver.today("2027-07-01");
-    driver.complete(ref, "recordTribunalDecision", Map.of("tribunalDecision", "OVERTURNED"));
+    driver.complete(ref, "recordTribunalDecision", Map.of("tribunalDecision", "OVERTURNED",
+        "tribunalDecisionDate", "2027-06-28"));
 
     CaseView view = caseFile.view(ref);
     assertThat(view.status()).isEqualTo(CaseStatus.PLAN_ISSUED);
@@ -186,8 +191,9 @@ class PlanCeasingTest {
 
     post(ref, "cease-appeal", "{\"lodgedOn\":\"2027-04-14\"}");
     driver.today("2027-05-03");
-    driver.complete(ref, "recordTribunalDecision", Map.of("tribunalDecision", "WITHDRAWN"));
-    assertThat(ceased(ref)).isEqualTo("2 2027-05-03");
+    driver.complete(ref, "recordTribunalDecision", Map.of("tribunalDecision", "WITHDRAWN",
+        "tribunalDecisionDate", "2027-05-01"));
+    assertThat(ceased(ref)).isEqualTo("2 2027-05-01");
     assertThat(milestones(ref)).filteredOn(m -> m.type() == MilestoneType.PLAN_CEASED)
         .extracting(CaseView.Milestone::detail)
         .containsExactly("SEN2 reason 2; decided 2027-02-15, the appeal (lodged 2027-04-14) was withdrawn");
