@@ -82,7 +82,7 @@ public class Notices {
    */
   public void planCeased(DelegateExecution execution) {
     issue(execution, "PLAN_CEASED", "plan-ceased", Map.of("ceasesOn",
-        LetterDates.withoutDay(rules.ceaseTakesEffect(rules.appealWithoutMediation(clock.today())))));
+        LetterDates.withoutDay(rules.ceasesUnlessAppealed(clock.today()))));
   }
 
   private void issue(DelegateExecution execution, String noticeType, String template) {

@@ -61,7 +61,7 @@ public class PlanCeasing {
     String reference = review.getProcessBusinessKey();
     LocalDate decided = clock.today();
     LocalDate lastDayToAppeal = rules.appealWithoutMediation(decided);
-    LocalDate ceasesOn = rules.ceaseTakesEffect(lastDayToAppeal);
+    LocalDate ceasesOn = rules.ceasesUnlessAppealed(decided);   // the date the notice gives the family
     plans.recordCeaseDecided(reference, decided, ceaseReason, ceasesOn);
     review.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, reference,
         Variables.putValue("caseReference", reference));

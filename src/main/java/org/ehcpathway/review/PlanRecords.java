@@ -247,10 +247,6 @@ public class PlanRecords implements ReviewDates {
     return current(reference, "due_date").orElseThrow(() -> new IllegalStateException("No review open"));
   }
 
-  public Optional<LocalDate> currentReportDate(String reference) {
-    return current(reference, "report_date");
-  }
-
   public Optional<LocalDate> currentDecisionDate(String reference) {
     return current(reference, "decision_date");
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -74,10 +75,11 @@ public class ReviewMeetingWatch {
   public void chaseReport(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     Object cycle = execution.getVariable("reviewCycle");
-    if (!stillOpen(reference, cycle) || plans.currentReportDate(reference).isPresent()) {
+    Optional<PlanRecords.Review> review = openReview(reference, cycle);
+    if (review.isEmpty() || review.get().reportDate() != null) {
       return;
     }
-    LocalDate meeting = meeting(reference);
+    LocalDate meeting = review.get().meetingDate();
     LocalDate due = rules.reviewReport(meeting);
     List<Recipients.Recipient> told = new ArrayList<>(recipients.group(Groups.EDUCATION_ADVISERS));
     recipients.user(caseworker(reference))
@@ -96,10 +98,11 @@ public class ReviewMeetingWatch {
   public void checkDecision(DelegateExecution execution, String level) {
     String reference = execution.getProcessBusinessKey();
     Object cycle = execution.getVariable("reviewCycle");
-    if (!stillOpen(reference, cycle)) {
+    Optional<PlanRecords.Review> review = openReview(reference, cycle);
+    if (review.isEmpty()) {
       return;
     }
-    LocalDate meeting = meeting(reference);
+    LocalDate meeting = review.get().meetingDate();
     LocalDate due = rules.reviewDecision(meeting);
     LocalDate today = clock.today();
     boolean red = "RED".equals(level);
@@ -111,7 +114,7 @@ public class ReviewMeetingWatch {
     Map<String, Object> variables = variables(reference, meeting, due);
     variables.put("level", level);
     variables.put("when", when);
-    variables.put("reportMissing", plans.currentReportDate(reference).isEmpty());
+    variables.put("reportMissing", review.get().reportDate() == null);
     variables.put("caseLink", notifications.caseLink(reference));
     notifications.email(reference, "REVIEW_DECISION_" + level, occasion(cycle, meeting), told,
         reference + ": review decision " + (red ? "overdue" : "due " + when) + " - due " + LetterDates.format(due),
@@ -121,14 +124,15 @@ public class ReviewMeetingWatch {
             + Recipients.describe(told, "caseworker or managers"));
   }
 
-  /** The watched cycle is still the plan's newest and undecided (a watch left running by mistake stays silent). */
-  private boolean stillOpen(String reference, Object cycle) {
-    return String.valueOf(plans.currentCycle(reference)).equals(String.valueOf(cycle))
-        && plans.currentDecisionDate(reference).isEmpty() && plans.meetingDate(reference).isPresent();
-  }
-
-  private LocalDate meeting(String reference) {
-    return plans.meetingDate(reference).orElseThrow();
+  /**
+   * The watched cycle, read once, while it is still the plan's newest, undecided and has its meeting (a watch left
+   * running by mistake stays silent).
+   */
+  private Optional<PlanRecords.Review> openReview(String reference, Object cycle) {
+    List<PlanRecords.Review> reviews = plans.reviews(reference);
+    return reviews.isEmpty() ? Optional.empty() : Optional.of(reviews.get(reviews.size() - 1))
+        .filter(review -> String.valueOf(review.cycle()).equals(String.valueOf(cycle)))
+        .filter(review -> review.decisionDate() == null && review.meetingDate() != null);
   }
 
   private String caseworker(String reference) {

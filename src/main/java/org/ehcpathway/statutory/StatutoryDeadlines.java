@@ -95,6 +95,11 @@ public final class StatutoryDeadlines {
     return dayAfter(lastDayToAppeal);
   }
 
+  /** The day a decision to cease takes effect when the family neither appeals nor goes to mediation. */
+  public LocalDate ceasesUnlessAppealed(LocalDate decision) {
+    return ceaseTakesEffect(appealWithoutMediation(decision));
+  }
+
   /**
    * Reg 15(2): the day the old LA transfers the plan to the new one. On the day of the move when it learned of the
    * move at least 15 working days before it (the 15th working day beginning with the day it learned falls before

@@ -53,6 +53,7 @@ class StatutoryDeadlinesTest {
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
       "ceaseTakesEffect,             2027-04-15, 2027-04-16",   // the day after the last day to appeal
+      "ceasesUnlessAppealed,         2027-02-15, 2027-04-16",   // decided 15 Feb: appeal until 15 Apr
       "annualReview,                 2026-05-25, 2027-05-25",   // issue 4's example
       "annualReview,                 2024-02-29, 2025-02-28",   // no 29 February in 2025: the month's last day
       "latestReviewMeeting,          2027-05-25, 2027-04-27",
@@ -220,6 +221,7 @@ class StatutoryDeadlinesTest {
       case "amendedPlan" -> rules::amendedPlan;
       case "dayAfter" -> rules::dayAfter;
       case "ceaseTakesEffect" -> rules::ceaseTakesEffect;
+      case "ceasesUnlessAppealed" -> rules::ceasesUnlessAppealed;
       case "annualReview" -> rules::annualReview;
       case "latestReviewMeeting" -> rules::latestReviewMeeting;
       case "transferNoticeToFamily" -> rules::transferNoticeToFamily;
