@@ -98,6 +98,8 @@ class PathwayBenchmark {
     int cases = Integer.getInteger("bench.cases", 200);
     int rounds = Integer.getInteger("bench.rounds", 3);
     int threads = Integer.getInteger("bench.threads", 2);
+    // The baseline drove bare Camunda from one thread: -Dbench.bareThreads=1 compares with that.
+    int bareThreads = Integer.getInteger("bench.bareThreads", threads);
     int timers = Integer.getInteger("bench.timers", 10_000);
     String loadBefore = Machine.load();
 
@@ -120,7 +122,7 @@ class PathwayBenchmark {
 
     AtomicInteger numbers = new AtomicInteger();
     for (Target target : targets) {   // warm-up: JIT, caches, first deployments
-      drive(target, Math.max(20, cases / 5), threads, numbers);
+      drive(target, Math.max(20, cases / 5), threadsFor(target, threads, bareThreads), numbers);
     }
     boolean queryStatistics = Boolean.getBoolean("bench.queryStatistics") && !BenchDatabase.postgres();
     if (queryStatistics) {
@@ -140,7 +142,7 @@ class PathwayBenchmark {
         Target target = targets.get((i + round) % targets.size());
         double cpuBefore = processCpuSeconds();
         double machineBefore = Machine.cpuSeconds();
-        seconds.get(target.name())[round] = drive(target, cases, threads, numbers);
+        seconds.get(target.name())[round] = drive(target, cases, threadsFor(target, threads, bareThreads), numbers);
         cpuSeconds.get(target.name())[round] = processCpuSeconds() - cpuBefore;
         machineSeconds.get(target.name())[round] = Machine.cpuSeconds() - machineBefore;
       }
@@ -161,11 +163,13 @@ class PathwayBenchmark {
     String loadAfter = Machine.load();
     String suffix = BenchDatabase.postgres() ? "-postgres" : "";
     if (rounds > 1) {
-      String results = report(cases, rounds, threads, seconds, cpuSeconds, loadBefore, loads, loadAfter, timers);
+      String results = report(cases, rounds, threads, bareThreads, seconds, cpuSeconds, loadBefore, loads,
+          loadAfter, timers);
       if (BenchDatabase.postgres()) {
         results += machineCpuReport(cases, rounds, machineSeconds);
       }
-      PerformanceDoc.write("pathway" + suffix, results, "pathway" + suffix + ".md");
+      String block = "pathway" + (bareThreads == threads ? "" : "-bare-threads-" + bareThreads) + suffix;
+      PerformanceDoc.write(block, results, block + ".md");
       System.out.println(results);
     }
     if (timerFigures != null) {
@@ -276,6 +280,10 @@ class PathwayBenchmark {
       ClockUtil.reset();
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static int threadsFor(Target target, int threads, int bareThreads) {
+    return target.name().startsWith("bare") ? bareThreads : threads;
   }
 
   private static void parallel(int threads, Runnable work) throws Exception {
@@ -413,7 +421,7 @@ class PathwayBenchmark {
 
   // The report.
 
-  private String report(int cases, int rounds, int threads, Map<String, double[]> seconds,
+  private String report(int cases, int rounds, int threads, int bareThreads, Map<String, double[]> seconds,
       Map<String, double[]> cpuSeconds, String loadBefore, List<String> loads, String loadAfter, int timers) {
     Map<String, Double> rates = new LinkedHashMap<>();
     seconds.forEach((name, s) -> rates.put(name, cases * rounds / java.util.Arrays.stream(s).sum()));
@@ -423,11 +431,14 @@ class PathwayBenchmark {
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", ").append(BenchDatabase.describe(dataSource))
         .append(" (every engine a database of its own), ").append(threads)
-        .append(" thread(s) driving cases. Load average before / after each round / after: `").append(loadBefore)
+        .append(bareThreads == threads ? " thread(s) driving cases on every engine"
+            : " thread(s) driving the product's cases, " + bareThreads + " driving each bare engine's")
+        .append(". Load average before / after each round / after: `").append(loadBefore)
         .append("` / `").append(String.join("`, `", loads)).append("` / `").append(loadAfter).append("`.\n\n");
     out.append("Command: `mvn -o ").append(BenchDatabase.profiles())
         .append(" verify -Dtest=PathwayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.cases=").append(cases)
         .append(" -Dbench.rounds=").append(rounds).append(" -Dbench.threads=").append(threads)
+        .append(bareThreads == threads ? "" : " -Dbench.bareThreads=" + bareThreads)
         .append(" -Dbench.timers=").append(timers).append("`\n\n");
     out.append("### Cases per second, the same path on each engine (").append(TASKS_PER_CASE)
         .append(" user tasks a case), ").append(rounds).append(" rounds of ").append(cases)
