@@ -191,9 +191,12 @@ public class PlanReviews {
     ReviewOutcome outcome = input.requiredChoice("reviewOutcome", ReviewOutcome.class);
     input.requiredText("reason", 2000);
     if (outcome == ReviewOutcome.CEASE) {
-      String ceaseReason = input.optionalText("ceaseReason", 1);
-      if (ceaseReason == null || !ceaseReason.matches("[1-9]")) {
-        throw new InvalidInputException("ceaseReason", "is required when the plan ceases: an SEN2 reason 1 to 9");
+      CeaseReason ceaseReason = CeaseReason.ofCode(input.optionalText("ceaseReason", 1)).orElseThrow(() ->
+          new InvalidInputException("ceaseReason", "is required when the plan ceases: an SEN2 cease reason, 1 to 4"
+              + " or 6 to 9"));
+      if (!ceaseReason.decidedAtReview()) {
+        throw new InvalidInputException("ceaseReason", "5 (transferred to another LA) is not decided at a review:"
+            + " record the move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
       }
     }
     plans.recordDecision(reference(task), clock.today(), outcome.name());

@@ -30,15 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A plan moves out with its child to another council (reg 15(2)), process {@code ehc-plan-transfer-out}: the plan is
  * sent by the transfer day ({@link StatutoryDeadlines#planTransferDay}); then it ceases here with SEN2 cease reason
- * 1, its reviews and their watches end, and the family is told. A transfer not sent by its day is told to the
+ * 5, its reviews and their watches end, and the family is told. A transfer not sent by its day is told to the
  * caseworker and managers. The steps are {@code ${transferOut...}}.
  */
 @Service("transferOut")
 public class TransferOut {
 
   static final String PROCESS_KEY = "ehc-plan-transfer-out";
-  /** SEN2 cease reason 1: moved to another local authority. */
-  static final String MOVED_TO_ANOTHER_LA = "1";
   private static final List<String> PLAN_PROCESSES = List.of(PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY,
       ReviewMeetingWatch.PROCESS_KEY, PlanCeasing.PROCESS_KEY);
 
@@ -133,7 +131,7 @@ public class TransferOut {
     LocalDate due = plans.transferOutDue(reference).orElseThrow();
     PLAN_PROCESSES.forEach(key -> CaseProcesses.of(runtime, reference, key)
         .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Plan transferred to LA " + newLaCode)));
-    plans.cease(reference, today, MOVED_TO_ANOTHER_LA);
+    plans.cease(reference, today, CeaseReason.TRANSFERRED_TO_ANOTHER_LA.code());
     plans.clearPendingCease(reference);   // a decision to cease still waiting for its appeal period lapses
     cases.close(reference, CaseStatus.CEASED, today);
     cases.closeOutstandingAdvice(reference, today, "PLAN_TRANSFERRED", "The plan moved to another council");
@@ -144,7 +142,7 @@ public class TransferOut {
             variables));
     record(reference, MilestoneType.PLAN_TRANSFERRED_OUT, "To LA " + newLaCode + "; due " + due
         + (today.isAfter(due) ? ", sent " + rules.daysUntil(due, today) + " day(s) late" : "")
-        + "; SEN2 cease reason 1; family told");
+        + "; SEN2 cease reason " + CeaseReason.TRANSFERRED_TO_ANOTHER_LA.code() + "; family told");
   }
 
   /** The transfer day has passed and the plan has not been sent: the caseworker and managers are told. */

@@ -2,9 +2,11 @@ package org.ehcpathway.simulation;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.ehcpathway.review.CeaseReason;
 import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.WorkingDays;
 import org.springframework.beans.factory.annotation.Value;
@@ -262,7 +264,8 @@ class SimulatedStaff {
           default -> "still meets the child's needs.";
         }));
     if ("CEASE".equals(outcome)) {
-      values.put("ceaseReason", String.valueOf(dice.between(1, 9)));
+      List<CeaseReason> reasons = Arrays.stream(CeaseReason.values()).filter(CeaseReason::decidedAtReview).toList();
+      values.put("ceaseReason", reasons.get(dice.between(0, reasons.size() - 1)).code());
     }
     return act(task, day, values);
   }

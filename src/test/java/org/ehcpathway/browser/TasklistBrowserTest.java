@@ -385,7 +385,7 @@ class TasklistBrowserTest {
     String decision = tasklist.open(TEAM, ref, "Decide the review outcome");
     tasklist.claim();
     tasklist.choose("Stop the plan (the family can appeal)");
-    tasklist.select("Why is the plan stopping?", "Needs met without an EHC plan");
+    tasklist.select("Why is the plan stopping?", "Ongoing educational or training needs being met without an EHC plan");
     tasklist.choose("Change the plan");
     tasklist.type("Reasons, for the letter to the family", "Section F needs more speech and language therapy.");
     screenshots.take("guide-caseworker-decide-review-outcome");

@@ -129,6 +129,11 @@ class AnnualReviewTest {
     Task decision = driver.task(ref, "decideReviewOutcome");
     assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("reviewOutcome", "CEASE", "reason", "x")))
         .rootCause().hasMessageContaining("ceaseReason");
+    assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("reviewOutcome", "CEASE",
+        "ceaseReason", "5", "reason", "Moving to Leeds.")))
+        .as("a move to another council is sent there, not ceased by a decision the family can appeal")
+        .rootCause().hasMessageContaining("ceaseReason").hasMessageContaining("transfer-out");
+    assertThat(driver.task(ref, "decideReviewOutcome").getId()).isEqualTo(decision.getId());
     driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "CEASE", "ceaseReason", "2",
         "reason", "Needs are now met through SEN support."));
 

@@ -92,11 +92,11 @@ class PlanTransferOutTest {
     CaseView view = caseFile.view(ref);
     assertThat(view.status()).isEqualTo(CaseStatus.CEASED);
     assertThat(jdbc.sql("SELECT status || ' ' || cease_reason || ' ' || ceased_date FROM ehc_plan"
-        + " WHERE case_reference = ?").param(ref).query(String.class).single()).isEqualTo("CEASED 1 2027-03-09");
+        + " WHERE case_reference = ?").param(ref).query(String.class).single()).isEqualTo("CEASED 5 2027-03-09");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).list())
         .as("the review, its advice and its watches end with the plan").isEmpty();
     assertThat(milestones(ref, MilestoneType.PLAN_TRANSFERRED_OUT)).extracting(CaseView.Milestone::detail)
-        .containsExactly("To LA 873; due 2027-03-08, sent 1 day(s) late; SEN2 cease reason 1; family told");
+        .containsExactly("To LA 873; due 2027-03-08, sent 1 day(s) late; SEN2 cease reason 5; family told");
 
     sender.sendDue();
     MimeMessage toFamily = Arrays.stream(smtp.getReceivedMessages())
@@ -181,7 +181,7 @@ class PlanTransferOutTest {
     driver.complete(sentFirst, "sendPlanToNewCouncil", Map.of("planSent", true));
     assertThat(jdbc.sql("SELECT cease_reason || ' ' || ceased_date || ' ' || COALESCE(ceases_on, DATE '2000-01-01')"
         + " FROM ehc_plan WHERE case_reference = ?").param(sentFirst).query(String.class).single())
-        .isEqualTo("1 2027-03-01 2000-01-01");
+        .isEqualTo("5 2027-03-01 2000-01-01");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sentFirst).count()).isZero();
 
     driver.today("2027-04-16");   // the appeal period is over before the plan was sent
