@@ -56,15 +56,22 @@ public class PlanCeasing {
     this.currentUser = currentUser;
   }
 
-  /** The review decided to cease (the notice with appeal rights is sent): the plan waits for the appeal period. */
+  /**
+   * A review, or a consultation between reviews, decided to cease (the notice with appeal rights is sent): the plan
+   * waits for the appeal period.
+   */
   void start(DelegateExecution review, String ceaseReason) {
     String reference = review.getProcessBusinessKey();
     LocalDate decided = clock.today();
     LocalDate lastDayToAppeal = rules.appealWithoutMediation(decided);
     LocalDate ceasesOn = rules.ceasesUnlessAppealed(decided);   // the date the notice gives the family
     plans.recordCeaseDecided(reference, decided, ceaseReason, ceasesOn);
-    review.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, reference,
-        Variables.putValue("caseReference", reference));
+    RuntimeService engine = review.getProcessEngineServices().getRuntimeService();
+    // a review that decides to cease settles a consultation about ceasing that is still open
+    CaseProcesses.of(engine, reference, CeaseConsultation.PROCESS_KEY).stream()
+        .filter(consultation -> !consultation.getId().equals(review.getProcessInstanceId()))
+        .forEach(consultation -> engine.deleteProcessInstance(consultation.getId(), "Review decided to cease"));
+    engine.startProcessInstanceByKey(PROCESS_KEY, reference, Variables.putValue("caseReference", reference));
     record(reference, MilestoneType.PLAN_CEASE_DECIDED, "SEN2 reason " + ceaseReason + "; the plan stays in force"
         + " while the family may appeal (until " + lastDayToAppeal + ") and ceases on " + ceasesOn
         + " unless they do");
@@ -82,7 +89,8 @@ public class PlanCeasing {
     plans.cease(reference, ceased, pending.ceaseReason());
     plans.clearPendingCease(reference);
     // a move to another council not yet made lapses with the plan, and so do reviews opened during an appeal
-    Stream.of(TransferOut.PROCESS_KEY, PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY, ReviewMeetingWatch.PROCESS_KEY)
+    Stream.of(TransferOut.PROCESS_KEY, PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY, ReviewMeetingWatch.PROCESS_KEY,
+            CeaseConsultation.PROCESS_KEY)
         .flatMap(key -> CaseProcesses.of(runtime, reference, key).stream())
         .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Plan ceased"));
     plans.clearMovingOut(reference);

@@ -36,10 +36,12 @@ class PlanController {
   private final ReviewMeetingMove meetingMove;
   private final TransferOut transferOut;
   private final PlanCeasing ceasing;
+  private final CeaseConsultation ceaseConsultation;
 
   PlanController(TransferIn transferIn, PlanImport planImport, CaseFile caseFile,
       PhaseTransferReviews phaseTransfers, ReviewMeetingMove meetingMove, TransferOut transferOut,
-      PlanCeasing ceasing) {
+      PlanCeasing ceasing, CeaseConsultation ceaseConsultation) {
+    this.ceaseConsultation = ceaseConsultation;
     this.phaseTransfers = phaseTransfers;
     this.ceasing = ceasing;
     this.transferOut = transferOut;
@@ -89,6 +91,23 @@ class PlanController {
   CaseView transferOut(@PathVariable String reference, @Valid @RequestBody TransferOutRequest request) {
     transferOut.start(reference, request.newLaCode(), request.moveDate(), request.learnedOfMoveOn());
     return caseFile.view(reference);
+  }
+
+  /** Reg 31: the council is considering ceasing the plan between reviews; the family and setting are consulted. */
+  @PostMapping("/{reference}/cease-consultation")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView ceaseConsultation(@PathVariable String reference, @Valid @RequestBody CeaseConsultationRequest request) {
+    ceaseConsultation.start(reference, request.ceaseReason(), request.reason().strip(), request.viewsBy());
+    return caseFile.view(reference);
+  }
+
+  record CeaseConsultationRequest(
+      @NotBlank(message = "is required: an SEN2 cease reason, 1 to 4 or 6 to 9")
+      @Pattern(regexp = "[0-9]", message = "must be an SEN2 cease reason, 1 to 4 or 6 to 9") String ceaseReason,
+      @NotBlank(message = "is required: why the council is considering ceasing the plan, for the family")
+      @Size(max = 2000, message = "must be at most 2000 characters") String reason,
+      @NotNull(message = "is required (YYYY-MM-DD): the day by which the family and setting may give their views")
+      LocalDate viewsBy) {
   }
 
   /** The family is not moving after all: the transfer stops and the plan stays here. */

@@ -325,6 +325,15 @@ public class PlanRecords implements ReviewDates {
             + " WHERE case_reference = ?").param(reference).update();
   }
 
+  /**
+   * {@link #planStatus}, with the plan's row locked until the transaction ends, so that two requests about the same
+   * plan at the same moment are taken one after the other.
+   */
+  public Optional<PlanStatus> lockPlan(String reference) {
+    jdbc.sql("UPDATE ehc_plan SET status = status WHERE case_reference = ?").param(reference).update();
+    return planStatus(reference);
+  }
+
   /** The plan in force, if any: its status and, when it is moving to another council, that council's code. */
   public Optional<PlanStatus> planStatus(String reference) {
     return jdbc.sql("SELECT status, new_la_code FROM ehc_plan WHERE case_reference = ?").param(reference)

@@ -198,6 +198,10 @@ public class PlanReviews {
         throw new InvalidInputException("ceaseReason", "5 (transferred to another LA) is not decided at a review:"
             + " record the move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
       }
+      plans.pendingCease(reference(task)).ifPresent(pending -> {
+        throw new InvalidInputException("reviewOutcome", "CEASE is already decided (on " + pending.decided()
+            + ") and waits for the appeal period or the tribunal; keep or amend the plan meanwhile");
+      });
     }
     plans.recordDecision(reference(task), clock.today(), outcome.name());
     ReviewMeetingWatch.end(task.getProcessEngineServices().getRuntimeService(),

@@ -38,7 +38,7 @@ public class TransferOut {
 
   static final String PROCESS_KEY = "ehc-plan-transfer-out";
   private static final List<String> PLAN_PROCESSES = List.of(PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY,
-      ReviewMeetingWatch.PROCESS_KEY, PlanCeasing.PROCESS_KEY);
+      ReviewMeetingWatch.PROCESS_KEY, PlanCeasing.PROCESS_KEY, CeaseConsultation.PROCESS_KEY);
 
   private final CaseRecords cases;
   private final PlanRecords plans;

@@ -172,6 +172,14 @@ public class TaskDueDates {
     return EngineClock.endOf(transferOutDue(scope));
   }
 
+  /**
+   * Reg 31: a decision whether to cease a plan between reviews comes after the day the family and the setting were
+   * given for their views (no statutory period: the caseworker sets it), so the task is due then.
+   */
+  public Date ceaseConsultationViewsBy(DelegateExecution scope) {
+    return EngineClock.endOf(LocalDate.parse(String.valueOf(scope.getVariable("viewsBy"))));
+  }
+
   public Date planTransferOutLateAt(DelegateExecution scope) {
     return EngineClock.startOf(rules.breachedFrom(transferOutDue(scope)));
   }

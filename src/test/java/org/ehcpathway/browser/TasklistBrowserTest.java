@@ -207,6 +207,35 @@ class TasklistBrowserTest {
     assertThat(recordedBy(view, "CEASE_APPEAL_DECIDED")).containsExactly("caseworker");
   }
 
+  /** Ceasing a plan between reviews (reg 31): after the family's views, the caseworker decides in Tasklist. */
+  @Test
+  void aDecisionWhetherToStopAPlanBetweenReviewsIsMadeInTasklist() throws Exception {
+    String ref = driver.planIssuedOn("2037-01-05", "2037-03-01", "2037-05-25", "2026-02-01");
+    driver.today("2037-09-01");
+    ResponseEntity<String> considered = rest.withBasicAuth("caseworker", "caseworker").postForEntity(
+        "/api/plans/" + ref + "/cease-consultation", Map.of("ceaseReason", "7", "reason",
+            "The family has moved to Spain.", "viewsBy", "2037-09-22"), String.class);
+    assertThat(considered.getStatusCode()).as(considered.getBody()).isEqualTo(HttpStatus.OK);
+    driver.today("2037-09-23");
+
+    tasklist.logIn("caseworker");
+    String taskId = tasklist.open(TEAM, ref, "Decide whether to stop the plan");
+    tasklist.claim();
+    assertThat(tasklist.text()).contains("Child or young person has moved abroad", "The family has moved to Spain.",
+        "2037-09-22");
+    tasklist.choose("Stop the plan (the family can appeal)");
+    tasklist.type("What did the family and the school or college say?",
+        "The family confirmed the move; the school has taken the child off roll.");
+    tasklist.type("Reasons, for the letter to the family", "The child now lives and goes to school in Spain.");
+    screenshots.take("guide-caseworker-decide-whether-to-cease");
+    completeAndWait(taskId);
+    tasklist.logOut();
+
+    JsonNode view = caseView(ref);
+    assertThat(view.path("status").asText()).as("in force while the family may appeal").isEqualTo("PLAN_ISSUED");
+    assertThat(recordedBy(view, "PLAN_CEASE_DECIDED")).containsExactly("caseworker");
+  }
+
   /** Managers read every case in Cockpit (read-only: they hold no UPDATE or DELETE permission). */
   @Test
   void aManagerReadsTheCasesInCockpit() throws Exception {

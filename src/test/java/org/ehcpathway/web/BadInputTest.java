@@ -67,6 +67,8 @@ class BadInputTest {
   static final String MEETING = "{\"meetingDate\":\"2038-04-01\",\"reason\":\"Family away\"}";
   static final String TRANSFER_OUT = "{\"newLaCode\":\"873\",\"moveDate\":\"2038-04-01\","
       + "\"learnedOfMoveOn\":\"2038-03-01\"}";
+  static final String CEASE_CONSULTATION = "{\"ceaseReason\":\"3\",\"reason\":\"University\","
+      + "\"viewsBy\":\"2038-03-20\"}";
   static final String CLOCK = "{\"now\":\"2038-03-02T10:00:00Z\"}";
   static final String HISTORY = "{\"from\":\"2039-05-01\",\"to\":\"2039-05-31\",\"requestsPerMonth\":1,"
       + "\"existingPlans\":0}";
@@ -205,6 +207,23 @@ class BadInputTest {
         {"text for the day learned", "\"2038-03-01\"", "\"soon\"", "learnedOfMoveOn"}}));
     rows.add(new Bad("POST transfer-out", "no case", "caseworker", "POST",
         "/api/plans/EHC-2038-999999/transfer-out", "application/json", TRANSFER_OUT, 404, null));
+    String consultation = "/api/plans/{plan}/cease-consultation";
+    rows.addAll(shapes("POST cease-consultation", "caseworker", "POST", consultation, CEASE_CONSULTATION));
+    rows.addAll(fields("POST cease-consultation", "caseworker", "POST", consultation, CEASE_CONSULTATION,
+        new String[][] {
+            {"no cease reason", "\"ceaseReason\":\"3\",", "", "ceaseReason"},
+            {"cease reason 5 (a move)", "\"3\"", "\"5\"", "ceaseReason"},
+            {"cease reason 0", "\"3\"", "\"0\"", "ceaseReason"},
+            {"two-digit cease reason", "\"3\"", "\"33\"", "ceaseReason"},
+            {"no reason", ",\"reason\":\"University\"", "", "reason"},
+            {"blank reason", "University", "  ", "reason"},
+            {"10,000-character reason", "University", LONG, "reason"},
+            {"no views date", ",\"viewsBy\":\"2038-03-20\"", "", "viewsBy"},
+            {"views by today", "2038-03-20", "2038-03-02", "viewsBy"},
+            {"views by in 4 months", "2038-03-20", "2038-07-02", "viewsBy"},
+            {"30 February", "2038-03-20", "2038-02-30", "viewsBy"}}));
+    rows.add(new Bad("POST cease-consultation", "no case", "caseworker", "POST",
+        "/api/plans/EHC-2038-999999/cease-consultation", "application/json", CEASE_CONSULTATION, 404, null));
     String[][] ceasingEndpoints = {{"cease-appeal", "lodgedOn"}, {"cease-mediation", "startedOn"},
         {"cease-mediation-certificate", "issuedOn"}};
     for (String[] ceasing : ceasingEndpoints) {

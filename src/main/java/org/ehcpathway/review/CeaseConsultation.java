@@ -1,0 +1,169 @@
+package org.ehcpathway.review;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.ehcpathway.casefile.CaseNotFoundException;
+import org.ehcpathway.casefile.CaseRecords;
+import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.notification.CaseNotifications;
+import org.ehcpathway.notification.CouncilProperties;
+import org.ehcpathway.notification.MailTemplates;
+import org.ehcpathway.notification.Recipients;
+import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.security.Groups;
+import org.ehcpathway.statutory.EngineClock;
+import org.ehcpathway.statutory.LetterDates;
+import org.ehcpathway.workflow.CaseProcesses;
+import org.ehcpathway.workflow.InvalidInputException;
+import org.ehcpathway.workflow.TaskInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ceasing a plan between reviews (CFA s45, reg 31), process {@code ehc-cease-consultation}: the council tells the
+ * family it is considering ceasing the plan and consults them and the named setting; after the day given for their
+ * views it decides. A decision to cease then goes the way of a review's ({@link PlanCeasing}: the family may
+ * appeal, and the plan stays in force until they no longer can); a decision to keep the plan is told to the family.
+ * The steps are {@code ${ceaseConsultation...}}.
+ */
+@Service("ceaseConsultation")
+public class CeaseConsultation {
+
+  static final String PROCESS_KEY = "ehc-cease-consultation";
+  /** Reg 31 sets no period for views; more than this would leave a plan in doubt for too long. */
+  private static final int LONGEST_CONSULTATION_MONTHS = 3;
+
+  private final CaseRecords cases;
+  private final PlanRecords plans;
+  private final PlanCeasing ceasing;
+  private final RuntimeService runtime;
+  private final EngineClock clock;
+  private final CurrentUser currentUser;
+  private final CaseNotifications notifications;
+  private final Recipients recipients;
+  private final MailTemplates templates;
+  private final CouncilProperties council;
+
+  CeaseConsultation(CaseRecords cases, PlanRecords plans, PlanCeasing ceasing, RuntimeService runtime,
+      EngineClock clock, CurrentUser currentUser, CaseNotifications notifications, Recipients recipients,
+      MailTemplates templates, CouncilProperties council) {
+    this.cases = cases;
+    this.plans = plans;
+    this.ceasing = ceasing;
+    this.runtime = runtime;
+    this.clock = clock;
+    this.currentUser = currentUser;
+    this.notifications = notifications;
+    this.recipients = recipients;
+    this.templates = templates;
+    this.council = council;
+  }
+
+  /** The council is considering ceasing the plan: the family and the setting are asked for their views. */
+  @Transactional
+  public void start(String reference, String ceaseReasonCode, String reason, LocalDate viewsBy) {
+    cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
+    CeaseReason ceaseReason = CeaseReason.ofCode(ceaseReasonCode).orElseThrow(() -> new InvalidInputException(
+        "ceaseReason", "must be an SEN2 cease reason, 1 to 4 or 6 to 9"));
+    if (!ceaseReason.decidedAtReview()) {
+      throw new InvalidInputException("ceaseReason", "5 (transferred to another LA) is not consulted on: record"
+          + " the move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
+    }
+    LocalDate today = clock.today();
+    if (!viewsBy.isAfter(today) || viewsBy.isAfter(today.plusMonths(LONGEST_CONSULTATION_MONTHS))) {
+      throw new InvalidInputException("viewsBy", "must be after today (" + today + ") and within "
+          + LONGEST_CONSULTATION_MONTHS + " months of it: the family and the setting need time to reply");
+    }
+    PlanRecords.PlanStatus plan = plans.lockPlan(reference).filter(p -> "ACTIVE".equals(p.status()))
+        .orElseThrow(() -> new PlanConflictException("Plan cannot cease", reference + " has no plan in force"));
+    if (plan.movingTo() != null) {
+      throw new PlanConflictException("Plan cannot cease", reference + " is moving to LA " + plan.movingTo()
+          + "; it ceases here when it has been sent there");
+    }
+    plans.pendingCease(reference).ifPresent(pending -> {
+      throw new PlanConflictException("Plan cannot cease", reference + ": a decision to cease made on "
+          + pending.decided() + " is already waiting to take effect");
+    });
+    if (!CaseProcesses.of(runtime, reference, PROCESS_KEY).isEmpty()) {
+      throw new PlanConflictException("Plan cannot cease", reference + ": ceasing the plan is already being"
+          + " considered; decide that first");
+    }
+    runtime.startProcessInstanceByKey(PROCESS_KEY, reference, Variables.putValue("caseReference", reference)
+        .putValue("ceaseReason", ceaseReason.code()).putValue("ceaseReasonText", ceaseReason.sen2Text())
+        .putValue("proposalReason", reason).putValue("viewsBy", viewsBy.toString()));
+  }
+
+  /** {@code ${ceaseConsultation.consult(execution)}}: reg 31(1): the family is told and asked, and so is the setting. */
+  public void consult(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    LocalDate viewsBy = LocalDate.parse(String.valueOf(execution.getVariable("viewsBy")));
+    Map<String, Object> variables = letter(reference, execution);
+    variables.put("viewsBy", LetterDates.format(viewsBy));
+    String occasion = execution.getProcessInstanceId();
+    String subject = reference + ": we are considering ceasing the EHC plan";
+    notifications.toFamily(reference, "CEASE_CONSIDERED", occasion, familyEmail(reference), subject,
+        templates.render("cease-considered", variables));
+    List<Recipients.Recipient> setting = recipients.group(Groups.EDUCATION_ADVISERS);
+    notifications.email(reference, "CEASE_CONSULTATION", occasion, setting, subject, "cease-consultation",
+        variables);
+    record(reference, MilestoneType.CEASE_CONSIDERED, "SEN2 reason " + execution.getVariable("ceaseReason")
+        + "; the family and the setting are asked for their views by " + viewsBy + " (reg 31)");
+  }
+
+  /** The decision's form: views recorded, and no decision to cease before the day given for views. */
+  public void decided(DelegateTask task) {
+    TaskInput input = TaskInput.of(task);
+    CeaseDecision decision = input.requiredChoice("ceaseDecision", CeaseDecision.class);
+    input.requiredText("viewsReceived", 4000);
+    input.requiredText("reason", 2000);
+    LocalDate viewsBy = LocalDate.parse(String.valueOf(task.getVariable("viewsBy")));
+    if (decision == CeaseDecision.CEASE && !clock.today().isAfter(viewsBy)) {
+      throw new InvalidInputException("ceaseDecision", "the family and the setting have until " + viewsBy
+          + " to give their views; the plan can be ceased from " + viewsBy.plusDays(1));
+    }
+  }
+
+  /** {@code ${ceaseConsultation.cease(execution)}}: the notice with appeal rights has gone; the plan waits. */
+  public void cease(DelegateExecution execution) {
+    ceasing.start(execution, String.valueOf(execution.getVariable("ceaseReason")));
+  }
+
+  /** {@code ${ceaseConsultation.keep(execution)}}: the council will not cease the plan; the family is told. */
+  public void keep(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    Map<String, Object> variables = letter(reference, execution);
+    variables.put("reason", String.valueOf(execution.getVariable("reason")));
+    notifications.toFamily(reference, "CEASE_NOT_PROCEEDING", execution.getProcessInstanceId(),
+        familyEmail(reference), reference + ": the EHC plan continues", templates.render("plan-continues",
+            variables));
+    record(reference, MilestoneType.CEASE_NOT_PROCEEDING, "The plan continues; the family is told");
+  }
+
+  private Map<String, Object> letter(String reference, DelegateExecution execution) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", reference);
+    variables.put("council", council);
+    variables.put("ceaseReasonText", execution.getVariable("ceaseReasonText"));
+    variables.put("proposalReason", execution.getVariable("proposalReason"));
+    return variables;
+  }
+
+  private String familyEmail(String reference) {
+    return cases.find(reference).map(row -> row.familyEmail()).orElse(null);
+  }
+
+  private void record(String reference, MilestoneType type, String detail) {
+    cases.recordMilestone(reference, type, clock.today(), currentUser.id(), detail);
+  }
+
+  /** The council's decision after consulting. */
+  public enum CeaseDecision {
+    CEASE, KEEP
+  }
+}
