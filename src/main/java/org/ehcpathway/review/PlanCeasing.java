@@ -1,6 +1,9 @@
 package org.ehcpathway.review;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,7 +15,12 @@ import org.ehcpathway.casefile.CaseNotFoundException;
 import org.ehcpathway.casefile.CaseRecords;
 import org.ehcpathway.casefile.CaseStatus;
 import org.ehcpathway.casefile.MilestoneType;
+import org.ehcpathway.notification.CaseNotifications;
+import org.ehcpathway.notification.CouncilProperties;
+import org.ehcpathway.notification.Recipients;
 import org.ehcpathway.security.CurrentUser;
+import org.ehcpathway.security.Groups;
+import org.ehcpathway.statutory.LetterDates;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.workflow.CaseProcesses;
@@ -44,9 +52,16 @@ public class PlanCeasing {
   private final ManagementService management;
   private final EngineClock clock;
   private final CurrentUser currentUser;
+  private final CaseNotifications notifications;
+  private final Recipients recipients;
+  private final CouncilProperties council;
 
   PlanCeasing(PlanRecords plans, CaseRecords cases, StatutoryDeadlines rules, RuntimeService runtime,
-      ManagementService management, EngineClock clock, CurrentUser currentUser) {
+      ManagementService management, EngineClock clock, CurrentUser currentUser, CaseNotifications notifications,
+      Recipients recipients, CouncilProperties council) {
+    this.notifications = notifications;
+    this.recipients = recipients;
+    this.council = council;
     this.plans = plans;
     this.cases = cases;
     this.rules = rules;
@@ -72,9 +87,23 @@ public class PlanCeasing {
         .filter(consultation -> !consultation.getId().equals(review.getProcessInstanceId()))
         .forEach(consultation -> engine.deleteProcessInstance(consultation.getId(), "Review decided to cease"));
     engine.startProcessInstanceByKey(PROCESS_KEY, reference, Variables.putValue("caseReference", reference));
+    tellSettingAndHealth(reference, review.getProcessInstanceId(), decided, ceasesOn);
     record(reference, MilestoneType.PLAN_CEASE_DECIDED, "SEN2 reason " + ceaseReason + "; the plan stays in force"
         + " while the family may appeal (until " + lastDayToAppeal + ") and ceases on " + ceasesOn
         + " unless they do");
+  }
+
+  /** Reg 31(2): the setting named in the plan and the health commissioning body are told of the decision too. */
+  private void tellSettingAndHealth(String reference, String occasion, LocalDate decided, LocalDate ceasesOn) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", reference);
+    variables.put("council", council);
+    variables.put("decisionDate", LetterDates.format(decided));
+    variables.put("ceasesOn", LetterDates.format(ceasesOn));
+    List<Recipients.Recipient> told = Stream.of(Groups.EDUCATION_ADVISERS, Groups.HEALTH_ADVISERS)
+        .flatMap(group -> recipients.group(group).stream()).distinct().toList();
+    notifications.email(reference, "CEASE_DECIDED", occasion, told, reference + ": decision to cease the EHC plan",
+        "cease-decided", variables);
   }
 
   /** {@code ${planCeasing.cease(execution)}}: the appeal period is over, or the tribunal upheld the decision. */

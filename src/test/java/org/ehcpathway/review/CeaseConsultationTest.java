@@ -98,6 +98,10 @@ class CeaseConsultationTest {
     sender.sendDue();
     assertThat(GreenMailUtil.getBody(mail(ref + ": decision to cease the EHC plan, and your right to appeal",
         "family@example.org"))).contains("The young person is starting a degree course.", "3 May 2027");
+    for (String told : List.of("school@ehc-pathway.example", "health@ehc-pathway.example")) {
+      assertThat(GreenMailUtil.getBody(mail(ref + ": decision to cease the EHC plan", told)))
+          .as("reg 31(2): the setting and health are told").contains("3 May 2027", "regulation 31(2)");
+    }
 
     driver.today("2027-05-02");
     assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
