@@ -26,6 +26,7 @@ public class Notices {
       "FINAL_PLAN", "your final EHC plan, and your right to appeal",
       "REVIEW_MAINTAINED", "annual review decision: the EHC plan continues unchanged, and your right to appeal",
       "PLAN_CEASED", "decision to cease the EHC plan, and your right to appeal",
+      "NOT_AMENDED", "decision not to amend the EHC plan after its review, and your right to appeal",
       "AMENDED_PLAN", "your amended EHC plan, and your right to appeal");
 
 
@@ -85,6 +86,14 @@ public class Notices {
         LetterDates.withoutDay(rules.ceasesUnlessAppealed(clock.today()))));
   }
 
+  private static String subject(String noticeType) {
+    String subject = SUBJECTS.get(noticeType);
+    if (subject == null) {
+      throw new IllegalStateException("No email subject for notice " + noticeType);
+    }
+    return subject;
+  }
+
   private void issue(DelegateExecution execution, String noticeType, String template) {
     issue(execution, noticeType, template, Map.of());
   }
@@ -106,7 +115,7 @@ public class Notices {
     records.recordNotice(reference, noticeType, today, appealBy, body);
     String familyEmail = records.find(reference).map(row -> row.familyEmail()).orElse(null);
     notifications.toFamily(reference, noticeType, execution.getProcessInstanceId() + ":" + today, familyEmail,
-        reference + ": " + SUBJECTS.get(noticeType), body);
+        reference + ": " + subject(noticeType), body);
     records.recordMilestone(reference, MilestoneType.NOTICE_ISSUED, today, currentUser.id(), noticeType);
   }
 }

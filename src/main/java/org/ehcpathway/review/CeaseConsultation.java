@@ -19,6 +19,7 @@ import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.security.Groups;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
+import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.ehcpathway.workflow.CaseProcesses;
 import org.ehcpathway.workflow.InvalidInputException;
 import org.ehcpathway.workflow.TaskInput;
@@ -49,10 +50,12 @@ public class CeaseConsultation {
   private final Recipients recipients;
   private final MailTemplates templates;
   private final CouncilProperties council;
+  private final StatutoryDeadlines rules;
 
   CeaseConsultation(CaseRecords cases, PlanRecords plans, PlanCeasing ceasing, RuntimeService runtime,
       EngineClock clock, CurrentUser currentUser, CaseNotifications notifications, Recipients recipients,
-      MailTemplates templates, CouncilProperties council) {
+      MailTemplates templates, CouncilProperties council, StatutoryDeadlines rules) {
+    this.rules = rules;
     this.cases = cases;
     this.plans = plans;
     this.ceasing = ceasing;
@@ -76,9 +79,10 @@ public class CeaseConsultation {
           + " the move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
     }
     LocalDate today = clock.today();
-    if (!viewsBy.isAfter(today) || viewsBy.isAfter(today.plusMonths(LONGEST_CONSULTATION_MONTHS))) {
-      throw new InvalidInputException("viewsBy", "must be after today (" + today + ") and within "
-          + LONGEST_CONSULTATION_MONTHS + " months of it: the family and the setting need time to reply");
+    LocalDate earliest = rules.earliestCeaseViewsBy(today);
+    if (viewsBy.isBefore(earliest) || viewsBy.isAfter(today.plusMonths(LONGEST_CONSULTATION_MONTHS))) {
+      throw new InvalidInputException("viewsBy", "must be from " + earliest + " (15 days beginning with today, for"
+          + " the family and the setting to reply) to " + today.plusMonths(LONGEST_CONSULTATION_MONTHS));
     }
     PlanRecords.PlanStatus plan = plans.lockPlan(reference).filter(p -> "ACTIVE".equals(p.status()))
         .orElseThrow(() -> new PlanConflictException("Plan cannot cease", reference + " has no plan in force"));
@@ -109,11 +113,14 @@ public class CeaseConsultation {
     String subject = reference + ": we are considering ceasing the EHC plan";
     notifications.toFamily(reference, "CEASE_CONSIDERED", occasion, familyEmail(reference), subject,
         templates.render("cease-considered", variables));
+    // the setting gets the SEN2 reason only: the caseworker's words are written for the family
+    variables.remove("proposalReason");
     List<Recipients.Recipient> setting = recipients.group(Groups.EDUCATION_ADVISERS);
     notifications.email(reference, "CEASE_CONSULTATION", occasion, setting, subject, "cease-consultation",
         variables);
     record(reference, MilestoneType.CEASE_CONSIDERED, "SEN2 reason " + execution.getVariable("ceaseReason")
-        + "; the family and the setting are asked for their views by " + viewsBy + " (reg 31)");
+        + "; views asked for by " + viewsBy + " (reg 31) from the family and the setting: "
+        + Recipients.describe(setting, Groups.EDUCATION_ADVISERS));
   }
 
   /** The decision's form: views recorded, and no decision to cease before the day given for views. */
@@ -123,15 +130,34 @@ public class CeaseConsultation {
     input.requiredText("viewsReceived", 4000);
     input.requiredText("reason", 2000);
     LocalDate viewsBy = LocalDate.parse(String.valueOf(task.getVariable("viewsBy")));
-    if (decision == CeaseDecision.CEASE && !clock.today().isAfter(viewsBy)) {
+    if (decision == CeaseDecision.KEEP) {
+      return;
+    }
+    if (!clock.today().isAfter(viewsBy)) {
       throw new InvalidInputException("ceaseDecision", "the family and the setting have until " + viewsBy
-          + " to give their views; the plan can be ceased from " + viewsBy.plusDays(1));
+          + " to give their views; the plan can be ceased from " + rules.dayAfter(viewsBy));
+    }
+    String reference = task.getExecution().getProcessBusinessKey();
+    PlanRecords.PlanStatus plan = plans.lockPlan(reference).filter(p -> "ACTIVE".equals(p.status()))
+        .orElseThrow(() -> new InvalidInputException("ceaseDecision", "the plan is no longer in force"));
+    if (plan.movingTo() != null) {
+      throw new InvalidInputException("ceaseDecision", "the plan is moving to LA " + plan.movingTo() + " and"
+          + " ceases here when it is sent there (reg 15); keep it, or cancel the move first");
     }
   }
 
-  /** {@code ${ceaseConsultation.cease(execution)}}: the notice with appeal rights has gone; the plan waits. */
+  /**
+   * {@code ${ceaseConsultation.cease(execution)}}: the notice with appeal rights has gone; the plan waits. As after
+   * a review's decision to cease, its reviews stop (advice asked for a coming meeting closes) and start again only
+   * if the family appeals.
+   */
   public void cease(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
     ceasing.start(execution, String.valueOf(execution.getVariable("ceaseReason")));
+    List.of(PlanReviews.PROCESS_KEY, PlanReviews.WATCH_KEY, ReviewMeetingWatch.PROCESS_KEY).forEach(key ->
+        CaseProcesses.of(runtime, reference, key)
+            .forEach(process -> runtime.deleteProcessInstance(process.getId(), "Decided to cease the plan")));
+    cases.closeOutstandingAdvice(reference, clock.today(), "CEASE_DECIDED", "The council decided to cease the plan");
   }
 
   /** {@code ${ceaseConsultation.keep(execution)}}: the council will not cease the plan; the family is told. */

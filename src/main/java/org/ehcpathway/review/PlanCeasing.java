@@ -80,7 +80,10 @@ public class PlanCeasing {
     LocalDate decided = clock.today();
     LocalDate lastDayToAppeal = rules.appealWithoutMediation(decided);
     LocalDate ceasesOn = rules.ceasesUnlessAppealed(decided);   // the date the notice gives the family
-    plans.recordCeaseDecided(reference, decided, ceaseReason, ceasesOn);
+    if (!plans.recordCeaseDecided(reference, decided, ceaseReason, ceasesOn)) {
+      throw new InvalidInputException("ceaseReason", "the plan is no longer in force, or a decision to cease it"
+          + " was made meanwhile and waits for the appeal period; nothing was recorded");
+    }
     RuntimeService engine = review.getProcessEngineServices().getRuntimeService();
     // a review that decides to cease settles a consultation about ceasing that is still open
     CaseProcesses.of(engine, reference, CeaseConsultation.PROCESS_KEY).stream()

@@ -102,13 +102,17 @@ public class PlanRecords implements ReviewDates {
     changes.datedOn(date);
   }
 
-  /** A decision to cease, in effect on {@code ceasesOn} unless the family appeals (the plan is ACTIVE till then). */
-  public void recordCeaseDecided(String reference, LocalDate decided, String ceaseReason, LocalDate ceasesOn) {
-    jdbc.sql("""
+  /**
+   * A decision to cease, in effect on {@code ceasesOn} unless the family appeals (the plan is ACTIVE till then).
+   * False, and nothing written, when the plan is not in force or a decision to cease already waits (two decisions
+   * made at the same moment: the second finds the first).
+   */
+  public boolean recordCeaseDecided(String reference, LocalDate decided, String ceaseReason, LocalDate ceasesOn) {
+    return jdbc.sql("""
             UPDATE ehc_plan SET cease_decided_date = ?, pending_cease_reason = ?, ceases_on = ?,
               cease_appealed_date = NULL, cease_mediation_certificate_date = NULL, cease_mediation_started_date = NULL
-            WHERE case_reference = ?""")
-        .params(decided, ceaseReason, ceasesOn, reference).update();
+            WHERE case_reference = ? AND status = 'ACTIVE' AND cease_decided_date IS NULL""")
+        .params(decided, ceaseReason, ceasesOn, reference).update() == 1;
   }
 
   /** The decision to cease waiting to take effect, if any (the plan still in force). */

@@ -245,6 +245,15 @@ public final class StatutoryDeadlines {
     return fifteenDaysBeginningWith(amendmentsServed);
   }
 
+  /**
+   * Reg 31(1): before ceasing a plan between reviews the council consults the family and the setting, but sets no
+   * period for their views. The product gives at least the 15 days, beginning with the day they are asked, that
+   * regs 13(1) and 22(2) give for representations; this is the earliest last day for views.
+   */
+  public LocalDate earliestCeaseViewsBy(LocalDate asked) {
+    return fifteenDaysBeginningWith(asked);
+  }
+
   /** Reg 22(3): the amended plan (or notice not to amend) within 8 weeks of sending proposed amendments. */
   public LocalDate amendedPlan(LocalDate amendmentsSent) {
     return amendmentsSent.plusWeeks(8);

@@ -173,11 +173,11 @@ public class TaskDueDates {
   }
 
   /**
-   * Reg 31: a decision whether to cease a plan between reviews comes after the day the family and the setting were
-   * given for their views (no statutory period: the caseworker sets it), so the task is due then.
+   * Reg 31: a decision whether to cease a plan between reviews comes after the last day the family and the setting
+   * were given for their views (no statutory period: the caseworker sets it), so the task is due the day after.
    */
-  public Date ceaseConsultationViewsBy(DelegateExecution scope) {
-    return EngineClock.endOf(LocalDate.parse(String.valueOf(scope.getVariable("viewsBy"))));
+  public Date ceaseConsultationDecision(DelegateExecution scope) {
+    return EngineClock.endOf(rules.dayAfter(LocalDate.parse(String.valueOf(scope.getVariable("viewsBy")))));
   }
 
   public Date planTransferOutLateAt(DelegateExecution scope) {

@@ -208,6 +208,9 @@ class AnnualReviewTest {
               "The family showed the current provision is working.", "mediation");
         });
     assertThat(view.milestones()).extracting(CaseView.Milestone::type).contains(MilestoneType.DECIDED_NOT_TO_AMEND);
+    assertThat(jdbc.sql("SELECT subject FROM notification_outbox WHERE case_reference = ? AND kind = 'NOT_AMENDED'")
+        .param(ref).query(String.class).single())
+        .isEqualTo(ref + ": decision not to amend the EHC plan after its review, and your right to appeal");
     assertThat(view.reviews()).hasSize(2);
     assertThat(view.reviews().get(1).dueDate()).isEqualTo("2028-03-22");
   }

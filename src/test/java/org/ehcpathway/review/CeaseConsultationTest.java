@@ -68,17 +68,20 @@ class CeaseConsultationTest {
     assertThat(consult(ref, "caseworker", PROPOSAL).getStatusCode().value()).isEqualTo(200);
 
     Task decision = driver.task(ref, "decideWhetherToCease");
-    assertThat(EngineClock.dateOf(decision.getDueDate())).isEqualTo("2027-03-01");
+    assertThat(EngineClock.dateOf(decision.getDueDate())).as("the day after the last day for views")
+        .isEqualTo("2027-03-02");
     assertThat(taskService.getIdentityLinksForTask(decision.getId())).extracting(link -> link.getGroupId())
         .containsExactly("caseworkers");
     assertThat(milestones(ref, MilestoneType.CEASE_CONSIDERED)).extracting(CaseView.Milestone::detail)
-        .containsExactly("SEN2 reason 3; the family and the setting are asked for their views by 2027-03-01 (reg 31)");
+        .singleElement().asString().startsWith("SEN2 reason 3; views asked for by 2027-03-01 (reg 31) from the family"
+            + " and the setting: ").contains("<school@ehc-pathway.example>");
     sender.sendDue();
     MimeMessage toFamily = mail(ref + ": we are considering ceasing the EHC plan", "family@example.org");
     assertThat(GreenMailUtil.getBody(toFamily)).contains("Moved on to higher education",
         "Starting university in September.", "1 March 2027", "Nothing has been decided yet").doesNotContain("Test");
     assertThat(GreenMailUtil.getBody(mail(ref + ": we are considering ceasing the EHC plan",
-        "school@ehc-pathway.example"))).contains("regulation 31(1)(c)", "1 March 2027");
+        "school@ehc-pathway.example"))).contains("regulation 31(1)(c)", "1 March 2027", "Moved on to higher education")
+        .as("the caseworker's words are for the family").doesNotContain("Starting university");
 
     driver.today("2027-03-01");   // the last day for views: ceasing is refused, keeping would not be
     Map<String, Object> cease = Map.of("ceaseDecision", "CEASE", "viewsReceived", "The family agree; so does the"
@@ -90,6 +93,8 @@ class CeaseConsultationTest {
 
     driver.today("2027-03-02");
     taskService.complete(decision.getId(), cease);
+    assertThat(running(ref, PlanReviews.PROCESS_KEY)).as("as after a review's CEASE, reviews stop").isZero();
+    assertThat(running(ref, PlanCeasing.PROCESS_KEY)).isEqualTo(1);
 
     // decided 2 Mar 2027: the family may appeal until 2 May 2027, so the plan ceases on 3 May 2027
     assertThat(caseFile.view(ref).status()).isEqualTo(CaseStatus.PLAN_ISSUED);
@@ -148,7 +153,9 @@ class CeaseConsultationTest {
     assertProblem(consult(ref, "caseworker", PROPOSAL.replace("\"3\"", "\"0\"")), 400, "ceaseReason");
     assertProblem(consult(ref, "caseworker", PROPOSAL.replace("\"3\"", "\"three\"")), 400, "ceaseReason");
     assertProblem(consult(ref, "caseworker", PROPOSAL.replace("2027-03-01", "2027-02-15")), 400, "viewsBy");
-    assertProblem(consult(ref, "caseworker", PROPOSAL.replace("2027-03-01", "2027-06-01")), 400, "within 3 months");
+    assertProblem(consult(ref, "caseworker", PROPOSAL.replace("2027-03-01", "2027-02-28")), 400,
+        "must be from 2027-03-01 (15 days beginning with today");
+    assertProblem(consult(ref, "caseworker", PROPOSAL.replace("2027-03-01", "2027-05-16")), 400, "to 2027-05-15");
     assertProblem(consult(ref, "caseworker", PROPOSAL.replace("Starting university in September.", " ")), 400,
         "reason");
     assertThat(consult(ref, "panel", PROPOSAL).getStatusCode().value()).isEqualTo(403);
@@ -184,21 +191,32 @@ class CeaseConsultationTest {
     driver.today("2027-03-15");
     consult(moving, "caseworker", PROPOSAL.replace("2027-03-01", "2027-04-01"));
     post(moving, "/transfer-out", "{\"newLaCode\":\"873\",\"moveDate\":\"2027-04-20\"}");
+    driver.today("2027-04-02");
+    Task decision = driver.task(moving, "decideWhetherToCease");
+    assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("ceaseDecision", "CEASE",
+        "viewsReceived", "No reply.", "reason", "Moving away."))).rootCause().hasMessageContaining("moving to LA 873");
     driver.complete(moving, "sendPlanToNewCouncil", Map.of("planSent", true));
     assertThat(caseFile.view(moving).status()).isEqualTo(CaseStatus.CEASED);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(moving).count()).isZero();
   }
 
   @Test
-  void aReviewCannotDecideToCeaseAgainWhileADecisionToCeaseWaits() {
+  void aDecisionToCeaseStopsTheReviewsUntilAnAppealAndAReviewThenCannotDecideToCeaseAgain() {
     String ref = driver.planIssuedOn("2026-05-25", "2008-05-01");
     driver.today("2027-02-15");
     consult(ref, "caseworker", PROPOSAL);
-    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-10"));   // advice requested
     driver.today("2027-03-02");
     driver.complete(ref, "decideWhetherToCease", Map.of("ceaseDecision", "CEASE", "viewsReceived", "No reply.",
         "reason", "The young person is starting a degree course."));
-    driver.today("2027-03-10");
+    assertThat(caseFile.view(ref).advice()).filteredOn(a -> "REVIEW".equals(a.purpose()))
+        .extracting(CaseView.Advice::outcome).isNotEmpty().containsOnly("CEASE_DECIDED");
+
+    driver.today("2027-03-05");
+    assertThat(post(ref, "/cease-appeal", "{\"lodgedOn\":\"2027-03-05\"}").getStatusCode().value()).isEqualTo(200);
+    assertThat(running(ref, PlanReviews.PROCESS_KEY)).as("a plan under appeal is reviewed").isEqualTo(1);
+    driver.complete(ref, "scheduleReviewMeeting", Map.of("meetingDate", "2027-03-25"));
+    driver.today("2027-03-25");
     driver.giveAllAdvice(ref);
     driver.complete(ref, "submitReviewReport", Map.of("recommendation", "CEASE", "summary", "Needs met.",
         "adulthoodOutcomes", "Ready for university."));
@@ -207,9 +225,10 @@ class CeaseConsultationTest {
     assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("reviewOutcome", "CEASE",
         "ceaseReason", "3", "reason", "Needs met."))).rootCause()
         .hasMessageContaining("reviewOutcome").hasMessageContaining("already decided (on 2027-03-02)");
-    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "MAINTAIN", "reason", "Until it ceases."));
-    assertThat(jdbc.sql("SELECT pending_cease_reason || ' ' || ceases_on FROM ehc_plan WHERE case_reference = ?")
-        .param(ref).query(String.class).single()).isEqualTo("3 2027-05-03");
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Until the tribunal"
+        + " decides, section F changes."));
+    assertThat(jdbc.sql("SELECT pending_cease_reason || ' ' || cease_appealed_date FROM ehc_plan"
+        + " WHERE case_reference = ?").param(ref).query(String.class).single()).isEqualTo("3 2027-03-05");
   }
 
   private long running(String ref, String key) {

@@ -50,6 +50,7 @@ class StatutoryDeadlinesTest {
       "reviewDecision,               2026-11-26, 2026-12-24",
       "reviewDecisionAmberFrom,      2027-04-07, 2027-03-31",   // 1 week before the 4-week decision
       "lastDayForAmendmentRepresentations, 2027-01-04, 2027-01-18",
+      "earliestCeaseViewsBy, 2027-02-15, 2027-03-01",
       "amendedPlan,                  2027-01-04, 2027-03-01",
       "dayAfter,                     2026-03-16, 2026-03-17",
       "ceaseTakesEffect,             2027-04-15, 2027-04-16",   // the day after the last day to appeal
@@ -218,6 +219,7 @@ class StatutoryDeadlinesTest {
       case "reviewDecision" -> rules::reviewDecision;
       case "reviewDecisionAmberFrom" -> rules::reviewDecisionAmberFrom;
       case "lastDayForAmendmentRepresentations" -> rules::lastDayForAmendmentRepresentations;
+      case "earliestCeaseViewsBy" -> rules::earliestCeaseViewsBy;
       case "amendedPlan" -> rules::amendedPlan;
       case "dayAfter" -> rules::dayAfter;
       case "ceaseTakesEffect" -> rules::ceaseTakesEffect;
