@@ -72,12 +72,7 @@ public class CeaseConsultation {
   @Transactional
   public void start(String reference, String ceaseReasonCode, String reason, LocalDate viewsBy) {
     cases.find(reference).orElseThrow(() -> new CaseNotFoundException(reference));
-    CeaseReason ceaseReason = CeaseReason.ofCode(ceaseReasonCode).orElseThrow(() -> new InvalidInputException(
-        "ceaseReason", "must be an SEN2 cease reason, 1 to 4 or 6 to 9"));
-    if (!ceaseReason.decidedAtReview()) {
-      throw new InvalidInputException("ceaseReason", "5 (transferred to another LA) is not consulted on: record"
-          + " the move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
-    }
+    CeaseReason ceaseReason = CeaseReason.forDecision("ceaseReason", ceaseReasonCode);
     LocalDate today = clock.today();
     LocalDate earliest = rules.earliestCeaseViewsBy(today);
     if (viewsBy.isBefore(earliest) || viewsBy.isAfter(today.plusMonths(LONGEST_CONSULTATION_MONTHS))) {

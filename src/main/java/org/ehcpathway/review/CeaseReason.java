@@ -2,6 +2,7 @@ package org.ehcpathway.review;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.ehcpathway.workflow.InvalidInputException;
 
 /**
  * Why a plan ceased, as SEN2 codes it ({@code ceasereasontype} in DfE's 2024 schema; {@code ehc_plan.cease_reason}
@@ -40,6 +41,17 @@ public enum CeaseReason {
    */
   public boolean decidedAtReview() {
     return this != TRANSFERRED_TO_ANOTHER_LA;
+  }
+
+  /** The reason for a decision to cease given as {@code field}, refused with a message when it cannot be one. */
+  public static CeaseReason forDecision(String field, String code) {
+    CeaseReason reason = ofCode(code).orElseThrow(() -> new InvalidInputException(field,
+        "is required when the plan ceases: an SEN2 cease reason, 1 to 4 or 6 to 9"));
+    if (!reason.decidedAtReview()) {
+      throw new InvalidInputException(field, "5 (transferred to another LA) is not a decision to cease: record the"
+          + " move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
+    }
+    return reason;
   }
 
   public static Optional<CeaseReason> ofCode(String code) {

@@ -191,13 +191,7 @@ public class PlanReviews {
     ReviewOutcome outcome = input.requiredChoice("reviewOutcome", ReviewOutcome.class);
     input.requiredText("reason", 2000);
     if (outcome == ReviewOutcome.CEASE) {
-      CeaseReason ceaseReason = CeaseReason.ofCode(input.optionalText("ceaseReason", 1)).orElseThrow(() ->
-          new InvalidInputException("ceaseReason", "is required when the plan ceases: an SEN2 cease reason, 1 to 4"
-              + " or 6 to 9"));
-      if (!ceaseReason.decidedAtReview()) {
-        throw new InvalidInputException("ceaseReason", "5 (transferred to another LA) is not decided at a review:"
-            + " record the move (POST /api/plans/{ref}/transfer-out), and the plan ceases here when it is sent");
-      }
+      CeaseReason.forDecision("ceaseReason", input.optionalText("ceaseReason", 1));
       plans.pendingCease(reference(task)).ifPresent(pending -> {
         throw new InvalidInputException("reviewOutcome", "CEASE is already decided (on " + pending.decided()
             + ") and waits for the appeal period or the tribunal; keep or amend the plan meanwhile");
