@@ -91,8 +91,28 @@ public class PhaseTransferReviews {
   }
 
   /**
+   * The plan has no phase transfer ahead after all (recorded in error, or the child stays where they are): a review
+   * brought forward for the transfer goes back to its regular date. Returns false when the case has no plan.
+   */
+  @Transactional
+  public boolean clear(String reference) {
+    if (!plans.setNextPhaseTransfer(reference, null)) {
+      return false;
+    }
+    Optional<ProcessInstance> review = CaseProcesses.of(runtime, reference, PlanReviews.PROCESS_KEY).stream()
+        .findFirst();
+    Optional<LocalDate> openDue = plans.openCycleDue(reference);
+    if (review.isPresent() && openDue.isPresent() && plans.openCyclePhaseTransfer(reference).isPresent()) {
+      LocalDate regular = reviews.regularDue(reference, plans.reviewBase(reference),
+          plans.currentCycle(reference) == 1);
+      reschedule(reference, review.get().getId(), openDue.get(), regular, null, null);
+    }
+    return true;
+  }
+
+  /**
    * The open review, due {@code was}, is now due {@code due}: for the phase transfer {@code forTransfer}, or (null)
-   * on its regular date because the plan's transfer is now {@code transfer}.
+   * on its regular date because the plan's transfer is now {@code transfer} (null: none).
    */
   private void reschedule(String reference, String reviewInstance, LocalDate was, LocalDate due, String forTransfer,
       String transfer) {
@@ -116,8 +136,9 @@ public class PhaseTransferReviews {
     String dates = "Review " + cycle + " due " + due + " (was " + was + ")";
     if (due.isAfter(was)) {
       cases.recordMilestone(reference, MilestoneType.REVIEW_PUT_BACK, today, currentUser.id(), dates
-          + (forTransfer == null ? ", the regular date: the phase transfer is now " + transfer
-              : ", for the phase transfer " + forTransfer));
+          + (forTransfer != null ? ", for the phase transfer " + forTransfer
+              : transfer == null ? ", the regular date: no phase transfer is recorded now"
+              : ", the regular date: the phase transfer is now " + transfer));
       return;
     }
     Optional<LocalDate> meetingTooLate = plans.meetingDate(reference)   // still to be held, and too late

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.ehcpathway.casefile.CaseNotFoundException;
 import org.ehcpathway.workflow.InvalidInputException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -60,6 +61,16 @@ class PlanController {
       throw new InvalidInputException("nextPhaseTransfer", problem);
     }
     if (!phaseTransfers.record(reference, request.nextPhaseTransfer())) {
+      throw new CaseNotFoundException(reference + " (no plan in force)");
+    }
+    return caseFile.view(reference);
+  }
+
+  /** The plan has no phase transfer ahead: a review brought forward for one goes back to its regular date. */
+  @DeleteMapping("/{reference}/next-phase-transfer")
+  @PreAuthorize("hasAnyAuthority('caseworkers', 'managers')")
+  CaseView clearNextPhaseTransfer(@PathVariable String reference) {
+    if (!phaseTransfers.clear(reference)) {
       throw new CaseNotFoundException(reference + " (no plan in force)");
     }
     return caseFile.view(reference);

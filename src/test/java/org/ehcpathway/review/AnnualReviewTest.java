@@ -414,6 +414,29 @@ class AnnualReviewTest {
     driver.today("2026-12-07");
     assertThat(caseFile.view(ref).milestones()).extracting(CaseView.Milestone::type, CaseView.Milestone::date)
         .contains(tuple(MilestoneType.REVIEW_AMBER, LocalDate.parse("2026-12-07")));
+
+    // the child stays where they are after all: the transfer is cleared and the review goes back to its regular date
+    assertThat(deleteNextPhaseTransfer(ref, "panel")).isEqualTo(403);
+    assertThat(deleteNextPhaseTransfer("EHC-1999-000001", "caseworker")).isEqualTo(404);
+    assertThat(deleteNextPhaseTransfer(ref, "manager")).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT COALESCE(next_phase_transfer, '-') || ' ' || COALESCE(phase_transfer_deadline,"
+        + " DATE '2000-01-01') FROM ehc_plan WHERE case_reference = ?").param(ref).query(String.class).single())
+        .isEqualTo("- 2000-01-01");
+    assertThat(caseFile.view(ref).reviews()).extracting(PlanRecords.Review::dueDate)
+        .containsExactly(LocalDate.parse("2027-05-25"));
+    assertThat(taskService.getVariable(driver.task(ref, "scheduleReviewMeeting").getId(), "reviewDue"))
+        .isEqualTo("2027-05-25");
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_PUT_BACK)
+        .extracting(CaseView.Milestone::detail).last().isEqualTo("Review 1 due 2027-05-25 (was 2026-12-21), the"
+            + " regular date: no phase transfer is recorded now");
+    assertThat(deleteNextPhaseTransfer(ref, "caseworker")).as("clearing again changes nothing").isEqualTo(200);
+    assertThat(caseFile.view(ref).milestones()).filteredOn(m -> m.type() == MilestoneType.REVIEW_PUT_BACK)
+        .hasSize(3);
+  }
+
+  private int deleteNextPhaseTransfer(String ref, String user) {
+    return rest.withBasicAuth(user, user).exchange("/api/plans/" + ref + "/next-phase-transfer",
+        org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode().value();
   }
 
   @Test

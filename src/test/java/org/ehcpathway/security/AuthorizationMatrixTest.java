@@ -126,6 +126,8 @@ class AuthorizationMatrixTest {
       json("POST", "/api/plans/transfer-in", TRANSFER_IN, CW_MGR, 201, "a plan moving in is casework"),
       json("PUT", "/api/plans/{plan}/next-phase-transfer", "{\"nextPhaseTransfer\":\"SCHOOL:2041\"}", CW_MGR, 200,
           "changes when the plan's reviews fall"),
+      new Endpoint("DELETE", "/api/plans/{plan}/next-phase-transfer", null, null, null, users(CW_MGR), Set.of(200),
+          "changes when the plan's reviews fall"),
       json("PUT", "/api/plans/{plan}/review-meeting", "{\"meetingDate\":\"2038-04-01\",\"reason\":\"Away\"}",
           CW_MGR, 409, "moves a review meeting (409: this plan's meeting is not set yet)"),
       new Endpoint("POST", "/api/plans/{plan}/transfer-out", "application/json",

@@ -176,6 +176,8 @@ class BadInputTest {
         {"10,000 characters", "SCHOOL:2041", LONG, "nextPhaseTransfer"}}));
     rows.add(new Bad("PUT next-phase-transfer", "no plan", "caseworker", "PUT",
         "/api/plans/EHC-2038-999999/next-phase-transfer", "application/json", PHASE, 404, null));
+    rows.add(new Bad("DELETE next-phase-transfer", "no plan", "caseworker", "DELETE",
+        "/api/plans/EHC-2038-999999/next-phase-transfer", null, null, 404, null));
 
     String meeting = "/api/plans/{plan}/review-meeting";
     rows.addAll(shapes("PUT review-meeting", "caseworker", "PUT", meeting, MEETING));
