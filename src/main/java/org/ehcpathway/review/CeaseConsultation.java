@@ -39,6 +39,8 @@ public class CeaseConsultation {
   static final String PROCESS_KEY = "ehc-cease-consultation";
   /** Reg 31 sets no period for views; more than this would leave a plan in doubt for too long. */
   private static final int LONGEST_CONSULTATION_MONTHS = 3;
+  /** A summary of the views for the case record (a milestone holds 500 characters). */
+  private static final int VIEWS_LENGTH = 400;
 
   private final CaseRecords cases;
   private final PlanRecords plans;
@@ -122,12 +124,17 @@ public class CeaseConsultation {
   public void decided(DelegateTask task) {
     TaskInput input = TaskInput.of(task);
     CeaseDecision decision = input.requiredChoice("ceaseDecision", CeaseDecision.class);
-    input.requiredText("viewsReceived", 4000);
+    String views = input.requiredText("viewsReceived", VIEWS_LENGTH);
     input.requiredText("reason", 2000);
-    LocalDate viewsBy = LocalDate.parse(String.valueOf(task.getVariable("viewsBy")));
-    if (decision == CeaseDecision.KEEP) {
-      return;
+    if (decision == CeaseDecision.CEASE) {
+      checkCeaseAllowed(task);
     }
+    // the engine keeps no variable values (history level case-audit): the views go on the case record
+    record(task.getExecution().getProcessBusinessKey(), MilestoneType.CEASE_VIEWS_RECORDED, views);
+  }
+
+  private void checkCeaseAllowed(DelegateTask task) {
+    LocalDate viewsBy = LocalDate.parse(String.valueOf(task.getVariable("viewsBy")));
     if (!clock.today().isAfter(viewsBy)) {
       throw new InvalidInputException("ceaseDecision", "the family and the setting have until " + viewsBy
           + " to give their views; the plan can be ceased from " + rules.dayAfter(viewsBy));

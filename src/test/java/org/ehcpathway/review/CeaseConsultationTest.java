@@ -91,8 +91,13 @@ class CeaseConsultationTest {
     assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("ceaseDecision", "CEASE",
         "reason", "x"))).rootCause().hasMessageContaining("viewsReceived");
 
+    assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("ceaseDecision", "KEEP",
+        "viewsReceived", "x".repeat(401), "reason", "x"))).rootCause().hasMessageContaining("viewsReceived");
     driver.today("2027-03-02");
     taskService.complete(decision.getId(), cease);
+    assertThat(milestones(ref, MilestoneType.CEASE_VIEWS_RECORDED)).extracting(CaseView.Milestone::detail)
+        .as("kept on the case: the engine keeps no variable values").containsExactly("The family agree; so does the"
+            + " college.");
     assertThat(running(ref, PlanReviews.PROCESS_KEY)).as("as after a review's CEASE, reviews stop").isZero();
     assertThat(running(ref, PlanCeasing.PROCESS_KEY)).isEqualTo(1);
 
@@ -130,6 +135,8 @@ class CeaseConsultationTest {
         + " still needed."));
 
     assertThat(milestones(ref, MilestoneType.CEASE_NOT_PROCEEDING)).hasSize(1);
+    assertThat(milestones(ref, MilestoneType.CEASE_VIEWS_RECORDED)).extracting(CaseView.Milestone::detail)
+        .containsExactly("The school says the support is still needed.");
     assertThat(jdbc.sql("SELECT status || ' ' || COALESCE(pending_cease_reason, '-') FROM ehc_plan"
         + " WHERE case_reference = ?").param(ref).query(String.class).single()).isEqualTo("ACTIVE -");
     assertThat(running(ref, CeaseConsultation.PROCESS_KEY)).isZero();
