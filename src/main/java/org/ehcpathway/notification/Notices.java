@@ -9,6 +9,7 @@ import org.ehcpathway.casefile.MilestoneType;
 import org.ehcpathway.security.CurrentUser;
 import org.ehcpathway.statutory.EngineClock;
 import org.ehcpathway.statutory.LetterDates;
+import org.ehcpathway.statutory.ReviewDates;
 import org.ehcpathway.statutory.StatutoryDeadlines;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,11 @@ public class Notices {
   private final CouncilProperties council;
   private final MailTemplates templates;
   private final CaseNotifications notifications;
+  private final ReviewDates reviewDates;
 
   public Notices(CaseRecords records, StatutoryDeadlines rules, EngineClock clock, CurrentUser currentUser,
-      CouncilProperties council, MailTemplates templates, CaseNotifications notifications) {
+      CouncilProperties council, MailTemplates templates, CaseNotifications notifications, ReviewDates reviewDates) {
+    this.reviewDates = reviewDates;
     this.notifications = notifications;
     this.records = records;
     this.rules = rules;
@@ -110,6 +113,9 @@ public class Notices {
     variables.put("reason", String.valueOf(execution.getVariable("reason")));
     variables.put("namedSetting", execution.getVariable("namedSetting"));
     variables.put("council", council);
+    // a review held while the family appeals against a decision to cease: its notice says that decision stands
+    variables.put("ceaseUnderAppeal", reviewDates.ceaseDecisionUnderAppeal(reference).map(LetterDates::withoutDay)
+        .orElse(null));
     variables.putAll(extra);
     String body = templates.render(template, variables);
     records.recordNotice(reference, noticeType, today, appealBy, body);

@@ -307,6 +307,11 @@ public class PlanRecords implements ReviewDates {
   }
 
   @Override
+  public Optional<LocalDate> ceaseDecisionUnderAppeal(String reference) {
+    return pendingCease(reference).filter(pending -> pending.appealed() != null).map(PendingCease::decided);
+  }
+
+  @Override
   public Optional<LocalDate> transferOutDue(String reference) {
     return jdbc.sql("SELECT transfer_out_due FROM ehc_plan WHERE case_reference = ?").param(reference)
         .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).optional().flatMap(due -> due);

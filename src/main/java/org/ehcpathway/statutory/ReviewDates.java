@@ -23,4 +23,7 @@ public interface ReviewDates {
 
   /** The day a decision to cease the plan takes effect unless the family appeals; empty if none is pending. */
   Optional<LocalDate> ceasesOn(String caseReference);
+
+  /** The day of a decision to cease the plan that the family has appealed and the tribunal has not yet decided. */
+  Optional<LocalDate> ceaseDecisionUnderAppeal(String caseReference);
 }

@@ -72,6 +72,9 @@ class AnnualReviewTest {
         tuple(1, LocalDate.parse("2027-05-25"), LocalDate.parse("2027-03-20"), "MAINTAIN"),
         tuple(2, LocalDate.parse("2028-03-20"), null, null));
     assertThat(view.notices()).extracting(CaseView.Notice::type).contains("REVIEW_MAINTAINED");
+    assertThat(view.notices()).filteredOn(n -> n.type().equals("REVIEW_MAINTAINED")).singleElement()
+        .extracting(CaseView.Notice::text).asString().contains("Needs unchanged.\n\nYOUR RIGHT TO APPEAL")
+        .doesNotContain("stop maintaining");
     assertThat(view.milestones()).extracting(CaseView.Milestone::type).contains(MilestoneType.REVIEW_MEETING_SCHEDULED,
         MilestoneType.REVIEW_REPORT_SUBMITTED, MilestoneType.REVIEW_DECIDED);
     var reviews = rest.withBasicAuth("manager", "manager").getForEntity("/api/reviews?due=2027-05", String.class);

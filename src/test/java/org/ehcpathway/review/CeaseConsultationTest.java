@@ -232,8 +232,12 @@ class CeaseConsultationTest {
     assertThatThrownBy(() -> taskService.complete(decision.getId(), Map.of("reviewOutcome", "CEASE",
         "ceaseReason", "3", "reason", "Needs met."))).rootCause()
         .hasMessageContaining("reviewOutcome").hasMessageContaining("already decided (on 2027-03-02)");
-    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "AMEND", "reason", "Until the tribunal"
-        + " decides, section F changes."));
+    driver.complete(ref, "decideReviewOutcome", Map.of("reviewOutcome", "MAINTAIN", "reason", "Needs unchanged"
+        + " until the tribunal decides."));
+    assertThat(caseFile.view(ref).notices()).filteredOn(n -> n.type().equals("REVIEW_MAINTAINED")).singleElement()
+        .extracting(CaseView.Notice::text).asString()
+        .contains("does not change our decision of 2 March 2027 to stop maintaining the plan, which you\nhave appealed")
+        .contains("Needs unchanged until the tribunal decides.\n\nThis review");
     assertThat(jdbc.sql("SELECT pending_cease_reason || ' ' || cease_appealed_date FROM ehc_plan"
         + " WHERE case_reference = ?").param(ref).query(String.class).single()).isEqualTo("3 2027-03-05");
   }
