@@ -28,6 +28,8 @@ public class PlanImport {
 
   public static final String HEADER =
       "reference,forename,surname,dateOfBirth,sex,postcode,issueDate,lastReviewDate,nextPhaseTransfer,placement";
+  /** The header with the SEN2 details as three more columns (each may be blank), so the plans count in SEN2. */
+  public static final String HEADER_WITH_SEN2 = HEADER + ",primaryNeed,secondaryNeed,ethnicity";
 
   public record RowError(int line, String message) {
   }
@@ -55,8 +57,10 @@ public class PlanImport {
   public Result load(String csv, String user) {
     String[] lines = csv.replace("\r", "").split("\n");
     List<RowError> errors = new ArrayList<>();
-    if (lines.length == 0 || !lines[0].trim().equalsIgnoreCase(HEADER)) {
-      return new Result(0, 0, List.of(new RowError(1, "the first line must be the header: " + HEADER)));
+    boolean withSen2 = lines.length > 0 && lines[0].trim().equalsIgnoreCase(HEADER_WITH_SEN2);
+    if (lines.length == 0 || !(withSen2 || lines[0].trim().equalsIgnoreCase(HEADER))) {
+      return new Result(0, 0, List.of(new RowError(1, "the first line must be the header: " + HEADER
+          + " (optionally followed by ,primaryNeed,secondaryNeed,ethnicity)")));
     }
     int loaded = 0;
     int skipped = 0;
@@ -66,7 +70,7 @@ public class PlanImport {
       }
       int lineNumber = i + 1;
       try {
-        Row row = Row.parse(lines[i], clock.today());
+        Row row = Row.parse(lines[i], clock.today(), withSen2 ? 13 : 10);
         Boolean created = perRow.execute(status -> {
           if (plans.isImported(row.reference())) {
             return false;
@@ -92,6 +96,7 @@ public class PlanImport {
         null));
     cases.close(reference, CaseStatus.PLAN_ISSUED, row.issueDate());
     cases.recordOrigin(reference, "IMPORT");
+    cases.recordSen2Details(reference, row.ethnicity(), row.primaryNeed(), row.secondaryNeed());
     cases.recordMilestone(reference, MilestoneType.PLAN_IMPORTED, clock.today(), user,
         "Imported plan " + row.reference() + ", issued " + row.issueDate());
     plans.createImportedPlan(reference, row.reference(), row.issueDate(), row.lastReviewDate(),
@@ -102,12 +107,13 @@ public class PlanImport {
 
   /** One checked CSV row. */
   record Row(String reference, String forename, String surname, LocalDate dateOfBirth, String sex, String postcode,
-      LocalDate issueDate, LocalDate lastReviewDate, String nextPhaseTransfer, String placement) {
+      LocalDate issueDate, LocalDate lastReviewDate, String nextPhaseTransfer, String placement, String primaryNeed,
+      String secondaryNeed, String ethnicity) {
 
-    static Row parse(String line, LocalDate today) {
+    static Row parse(String line, LocalDate today, int columns) {
       String[] cells = line.split(",", -1);
-      if (cells.length != 10) {
-        throw new IllegalArgumentException("expected 10 columns, found " + cells.length);
+      if (cells.length != columns) {
+        throw new IllegalArgumentException("expected " + columns + " columns, found " + cells.length);
       }
       String reference = required(cells[0], "reference");
       if (reference.length() > 40) {
@@ -140,7 +146,22 @@ public class PlanImport {
         throw new IllegalArgumentException("placement: at most 200 characters");
       }
       return new Row(reference, name(cells[1], "forename"), name(cells[2], "surname"), dateOfBirth, sex, postcode,
-          issued, lastReview, transfer.isEmpty() ? null : transfer, placement.isEmpty() ? null : placement);
+          issued, lastReview, transfer.isEmpty() ? null : transfer, placement.isEmpty() ? null : placement,
+          code(cells, 10, "primaryNeed", NewCaseRequest.SEN_TYPE), code(cells, 11, "secondaryNeed",
+              NewCaseRequest.SEN_TYPE), code(cells, 12, "ethnicity", NewCaseRequest.ETHNICITY));
+    }
+
+    /** An optional SEN2 code: blank (or a file without the column) is none. */
+    private static String code(String[] cells, int index, String column, String codes) {
+      String code = index < cells.length ? cells[index].trim() : "";
+      if (code.isEmpty()) {
+        return null;
+      }
+      if (!code.matches(codes)) {
+        throw new IllegalArgumentException(column + ": '" + code + "' is not an SEN2 code (" + codes.replace("|", ", ")
+            + ")");
+      }
+      return code;
     }
 
     private static String required(String cell, String column) {

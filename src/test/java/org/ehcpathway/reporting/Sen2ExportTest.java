@@ -1,6 +1,7 @@
 package org.ehcpathway.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.ehcpathway.casefile.CaseFile;
 import org.ehcpathway.casefile.ExceptionGround;
 import org.ehcpathway.casefile.ExceptionRegister;
 import org.ehcpathway.casefile.ExceptionRequest;
+import org.ehcpathway.review.PlanImport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,7 @@ class Sen2ExportTest {
   @Autowired ExceptionRegister exceptions;
   @Autowired CaseFile caseFile;
   @Autowired JdbcClient jdbc;
+  @Autowired PlanImport planImport;
 
   @AfterEach
   void resetClock() {
@@ -158,6 +161,31 @@ class Sen2ExportTest {
     assertThat(values(sen2of2032, "Refused", "Requests/RequestOutcome", "count(Requests/RequestOutcomeDate)"))
         .containsExactly("A", "0");
     assertThat(text(sen2of2032, "count(//Person[Surname='Sentwo' and Forename='Withdrawn'])")).isEqualTo("0");
+  }
+
+  @Test
+  void importedPlansWithTheirSen2DetailsCountAsActivePlansAndThoseWithoutAreLeftOut() throws Exception {
+    driver.today("2032-06-01");
+    PlanImport.Result result = planImport.load(PlanImport.HEADER_WITH_SEN2 + "\n"
+        + "IMP-SEN2-1,Withneed,Imported,2020-06-01,F,AB1 2CD,2029-09-01,2031-09-01,,Elm School,ASD,SLCN,WBRI\n"
+        + "IMP-SEN2-2,Withoutneed,Imported,2020-06-01,M,AB1 2CD,2029-09-01,2031-09-01,,Elm School,,,\n"
+        + "IMP-SEN2-3,Badneed,Imported,2020-06-01,M,AB1 2CD,2029-09-01,2031-09-01,,Elm School,AUTISM,,\n"
+        + "IMP-SEN2-4,Short,Imported,2020-06-01,M,AB1 2CD,2029-09-01,2031-09-01,,Elm School\n", "manager");
+
+    assertThat(result.loaded()).isEqualTo(2);
+    assertThat(result.errors()).extracting(PlanImport.RowError::line, PlanImport.RowError::message)
+        .containsExactly(tuple(4, "primaryNeed: 'AUTISM' is not an SEN2 code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI,"
+            + " MSI, PD, ASD, OTH)"), tuple(5, "expected 13 columns, found 10"));
+    Document sen2 = validReturn(2033);
+    String with = "/Message/Persons/Person[Surname='Imported' and Forename='Withneed']";
+    String without = "/Message/Persons/Person[Surname='Imported' and Forename='Withoutneed']";
+    var xpath = XPathFactory.newInstance().newXPath();
+    assertThat(xpath.evaluate(with + "/Ethnicity", sen2)).isEqualTo("WBRI");
+    assertThat(xpath.evaluate(with + "/Requests/ActivePlans/SENneed[1]/SENtype", sen2)).isEqualTo("ASD");
+    assertThat(xpath.evaluate(with + "/Requests/ActivePlans/SENneed[2]/SENtype", sen2)).isEqualTo("SLCN");
+    assertThat(xpath.evaluate("count(" + without + "/Requests/ActivePlans)", sen2))
+        .as("SEN2 has no 'need not known': a plan without one is left out of ActivePlans").isEqualTo("0");
+    assertThat(xpath.evaluate(without + "/Ethnicity", sen2)).isEqualTo("NOBT");
   }
 
   @Test
